@@ -1,0 +1,206 @@
+package data
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	badger "github.com/dgraph-io/badger/v4"
+)
+
+// Store is the house's records: an encrypted Badger database opened with the
+// data key from a keyring slot. All reads and writes of the domain go
+// through it. Methods are safe for concurrent use.
+type Store struct {
+	db      *badger.DB
+	vault   *Vault
+	dataKey []byte
+	manager Manager // who unlocked; zero after a recovery-key unlock
+	now     func() time.Time
+}
+
+// ErrCannotDecrypt means the keyring opened but the database did not accept
+// the key: the keyring belongs to another store, or the files are damaged.
+var ErrCannotDecrypt = errors.New("the house records cannot be decrypted with this key (the keyring does not match the database, or the files are damaged)")
+
+// ErrNotFound means the record asked for does not exist.
+var ErrNotFound = errors.New("not found")
+
+// badgerOptions sizes Badger for one small desktop rather than a server:
+// the defaults are 5 x 64 MB memtables, a 256 MB block cache and 1 GB
+// value-log files. Writes are synced, so a confirmed kiosk sign-in survives
+// a power cut.
+func badgerOptions(dir string, key []byte) badger.Options {
+	return badger.DefaultOptions(dir).
+		WithSyncWrites(true).
+		WithEncryptionKey(key).
+		WithIndexCacheSize(8 << 20).
+		WithBlockCacheSize(8 << 20).
+		WithMemTableSize(4 << 20).
+		WithNumMemtables(2).
+		WithNumLevelZeroTables(2).
+		WithNumLevelZeroTablesStall(8).
+		WithBaseTableSize(1 << 20).
+		WithValueLogFileSize(16 << 20).
+		WithValueThreshold(64 << 10).
+		WithNumCompactors(2).
+		WithLogger(quietLogger{})
+}
+
+func openStore(v *Vault, key []byte) (*Store, error) {
+	db, err := badger.Open(badgerOptions(filepath.Join(v.dir, "db"), key))
+	if err != nil {
+		if strings.Contains(err.Error(), "Encryption key mismatch") ||
+			strings.Contains(err.Error(), "Invalid datakey id") {
+			return nil, ErrCannotDecrypt
+		}
+		return nil, fmt.Errorf("open house records: %w", err)
+	}
+	s := &Store{db: db, vault: v, dataKey: key, now: v.now}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close flushes and closes the database. The vault's lock stays held.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close house records: %w", err)
+	}
+	return nil
+}
+
+// Now is the store's clock (the real time, except in tests).
+func (s *Store) Now() time.Time { return s.now() }
+
+// Today is the house's local date.
+func (s *Store) Today() Date { return DateOf(s.now()) }
+
+// Session is the manager who unlocked the store, or the zero Manager when
+// the recovery key was used.
+func (s *Store) Session() Manager { return s.manager }
+
+// SetSession records which manager is now at the desk (after a manager logs
+// in from the kiosk without reopening the store).
+func (s *Store) SetSession(m Manager) { s.manager = m }
+
+// Vault returns the vault the store was opened from.
+func (s *Store) Vault() *Vault { return s.vault }
+
+// --- keys and encoding --------------------------------------------------
+
+// Keys are prefix-ordered so a screen's work grows with what it shows:
+//
+//	meta/version               store schema version
+//	house                      the house settings
+//	mgr/<id>                   manager accounts
+//	res/<id>                   residents
+//	bed/<bedID>                -> resident ID occupying the bed (index)
+//	audit/<unix-nanos BE><id>  audit log, oldest first
+const (
+	keyVersion = "meta/version"
+	keyHouse   = "house"
+	pfxManager = "mgr/"
+	pfxRes     = "res/"
+	pfxBed     = "bed/"
+	pfxAudit   = "audit/"
+)
+
+func newID() string {
+	b := make([]byte, 8)
+	if _, err := rand.Read(b); err != nil {
+		panic("crypto/rand failed: " + err.Error())
+	}
+	return hex.EncodeToString(b)
+}
+
+func getJSON(txn *badger.Txn, key string, v any) error {
+	item, err := txn.Get([]byte(key))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return ErrNotFound
+	}
+	if err != nil {
+		return fmt.Errorf("read %s: %w", keyKind(key), err)
+	}
+	return item.Value(func(b []byte) error {
+		if err := json.Unmarshal(b, v); err != nil {
+			return fmt.Errorf("decode %s: %w", keyKind(key), err)
+		}
+		return nil
+	})
+}
+
+func putJSON(txn *badger.Txn, key string, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encode %s: %w", keyKind(key), err)
+	}
+	if err := txn.Set([]byte(key), b); err != nil {
+		return fmt.Errorf("write %s: %w", keyKind(key), err)
+	}
+	return nil
+}
+
+// keyKind names a key's kind for error messages without its ID.
+func keyKind(key string) string {
+	if i := strings.IndexByte(key, '/'); i > 0 {
+		return key[:i]
+	}
+	return key
+}
+
+// scanJSON decodes every record under prefix, in key order.
+func scanJSON[T any](txn *badger.Txn, prefix string, fn func(T) error) error {
+	return scanKeyJSON(txn, prefix, func(_ string, v T) error { return fn(v) })
+}
+
+// scanKeyJSON is scanJSON with each record's key.
+func scanKeyJSON[T any](txn *badger.Txn, prefix string, fn func(string, T) error) error {
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefix), PrefetchValues: true, PrefetchSize: 64})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		var v T
+		if err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, &v) }); err != nil {
+			return fmt.Errorf("decode %s: %w", keyKind(prefix), err)
+		}
+		if err := fn(string(it.Item().Key()), v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// --- writes ------------------------------------------------------------
+
+// write runs fn in a read-write transaction and appends an audit entry
+// naming who did what, committed together: a change without its audit
+// entry, or an entry without its change, cannot happen.
+func (s *Store) write(by Actor, action, subject string, fn func(txn *badger.Txn) error) error {
+	return s.db.Update(func(txn *badger.Txn) error {
+		if err := fn(txn); err != nil {
+			return err
+		}
+		return s.appendAudit(txn, by, action, subject)
+	})
+}
+
+func (s *Store) read(fn func(txn *badger.Txn) error) error {
+	return s.db.View(fn)
+}
+
+// quietLogger keeps Badger's chatter (compactions, value-log GC) out of the
+// console; warnings and errors still show. Badger never logs record values.
+type quietLogger struct{}
+
+func (quietLogger) Errorf(f string, a ...any)   { fmt.Fprintf(os.Stderr, "store error: "+f, a...) }
+func (quietLogger) Warningf(f string, a ...any) { fmt.Fprintf(os.Stderr, "store warning: "+f, a...) }
+func (quietLogger) Infof(string, ...any)        {}
+func (quietLogger) Debugf(string, ...any)       {}
