@@ -34,8 +34,8 @@ func (v ValidationError) For(field string) string {
 // add appends a field error.
 func (v *ValidationError) add(field, msg string) { *v = append(*v, FieldError{field, msg}) }
 
-// err returns v as an error, or nil when empty.
-func (v ValidationError) err() error {
+// Err returns v as an error, or nil when empty.
+func (v ValidationError) Err() error {
 	if len(v) == 0 {
 		return nil
 	}

@@ -47,10 +47,10 @@ func validatePasscode(pass, confirm string) ValidationError {
 	return v
 }
 
-func validateSetup(h House, m NewManager) error {
+// ValidateSetup checks the setup screen's house and first manager together.
+func ValidateSetup(h House, m NewManager) ValidationError {
 	v := h.validate()
-	v = append(v, m.validate()...)
-	return v.err()
+	return append(v, m.validate()...)
 }
 
 // initHouse writes a new store's first records.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -138,12 +139,12 @@ func (v *Vault) Create(h House, first NewManager) (*Store, string, error) {
 	if v.ring != nil {
 		return nil, "", errors.New("this house is already set up")
 	}
-	if err := validateSetup(h, first); err != nil {
+	if err := ValidateSetup(h, first).Err(); err != nil {
 		return nil, "", err
 	}
 	dataKey := randomBytes(dataKeyLen)
 	recovery := newRecoveryKey()
-	mgr := Manager{ID: newID(), Name: first.Name, Created: v.now()}
+	mgr := Manager{ID: newID(), Name: strings.TrimSpace(first.Name), Created: v.now()}
 	ring, err := v.newKeyring(dataKey, mgr, first.Passcode, recovery)
 	if err != nil {
 		return nil, "", err

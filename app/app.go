@@ -1,0 +1,89 @@
+// Package app is Porchlight's desktop UI. It builds every window from a
+// fyne.App handed in by main, so tests can hand in test.NewApp().
+package app
+
+import (
+	"fyne.io/fyne/v2"
+
+	"porchlight/data"
+)
+
+// Options are what main learned from its flags.
+type Options struct {
+	Version string
+	Demo    bool // a throwaway demo house: say so on screen
+	Kiosk   bool // start full screen on the kiosk
+}
+
+// UI is the running app: one window whose content changes as people set
+// up, unlock, and move between screens.
+type UI struct {
+	app     fyne.App
+	win     fyne.Window
+	vault   *data.Vault
+	store   *data.Store  // nil until unlocked
+	manager data.Manager // who is at the desk; zero when nobody is logged in
+	opts    Options
+	screens screens // the screens on show, for keyboard handling and tests
+}
+
+// screens remembers the screen objects currently shown.
+type screens struct {
+	setup        *setupForm
+	unlock       *unlockScreen
+	residents    *residentsPage
+	residentForm *residentForm
+}
+
+// New builds the UI around a vault. Call Start to show the first screen.
+func New(a fyne.App, v *data.Vault, opts Options) *UI {
+	u := &UI{app: a, vault: v, opts: opts}
+	u.win = a.NewWindow("Porchlight")
+	u.win.Resize(fyne.NewSize(1100, 720))
+	u.win.SetMaster()
+	u.win.SetOnClosed(u.Close)
+	return u
+}
+
+// Window is the app's main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// Start shows setup for a new house, the unlock screen otherwise.
+// Main calls Start and then Window().ShowAndRun().
+func (u *UI) Start() {
+	if u.vault.IsNew() {
+		u.showSetup()
+		return
+	}
+	u.showUnlock()
+}
+
+// StartUnlocked is Start for a store main has already opened (the demo):
+// it goes straight to the manager's screens.
+func (u *UI) StartUnlocked(st *data.Store) {
+	u.store = st
+	u.manager = st.Session()
+	u.showShell()
+}
+
+// Close closes the store and releases the folder. Safe to call twice.
+func (u *UI) Close() {
+	if u.store != nil {
+		_ = u.store.Close()
+		u.store = nil
+	}
+	_ = u.vault.Close()
+}
+
+// actor is who the current change is made by.
+func (u *UI) actor() data.Actor {
+	if u.manager.ID == "" {
+		return data.System
+	}
+	return data.ByManager(u.manager)
+}
+
+// setContent swaps the window's content.
+func (u *UI) setContent(c fyne.CanvasObject) {
+	u.win.SetContent(c)
+}

@@ -1,0 +1,259 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"porchlight/data"
+)
+
+var fastKDF = data.WithKDF(data.KDFParams{Time: 1, Memory: 8 * 1024, Threads: 1})
+
+// newTestUI opens a vault in a temp dir and builds the UI on a test app.
+func newTestUI(t *testing.T) *UI {
+	t.Helper()
+	a := test.NewApp()
+	t.Cleanup(a.Quit)
+	v, err := data.OpenVault(t.TempDir(), fastKDF)
+	if err != nil {
+		t.Fatalf("open vault: %v", err)
+	}
+	u := New(a, v, Options{})
+	t.Cleanup(u.Close)
+	return u
+}
+
+// setUpHouse runs the setup screen with good input.
+func setUpHouse(t *testing.T, u *UI) {
+	t.Helper()
+	u.Start()
+	f := currentSetupForm(t, u)
+	test.Type(f.name, "Cedar House")
+	f.beds.SetText("Room 1: A, B\nRoom 2: A")
+	test.Type(f.manager, "Ana Núñez")
+	test.Type(f.passcode, "long enough")
+	test.Type(f.repeat, "long enough")
+	test.Tap(f.create)
+	if u.store == nil {
+		t.Fatalf("house not created; errors: %q", f.general.Text)
+	}
+}
+
+// currentSetupForm returns the setup screen on show.
+func currentSetupForm(t *testing.T, u *UI) *setupForm {
+	t.Helper()
+	if u.screens.setup == nil {
+		t.Fatal("setup screen not shown")
+	}
+	return u.screens.setup
+}
+
+func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	fn(o)
+	switch c := o.(type) {
+	case *fyne.Container:
+		for _, child := range c.Objects {
+			walk(child, fn)
+		}
+	case fyne.Widget:
+		for _, child := range test.WidgetRenderer(c).Objects() {
+			walk(child, fn)
+		}
+	}
+}
+
+// hasText reports whether a label or button showing text is on screen.
+func hasText(u *UI, text string) bool {
+	found := false
+	walk(u.win.Content(), func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Label:
+			found = found || strings.Contains(w.Text, text)
+		case *widget.Button:
+			found = found || strings.Contains(w.Text, text)
+		}
+	})
+	return found
+}
+
+func TestSetupRejectsBadInputAndKeepsIt(t *testing.T) {
+	u := newTestUI(t)
+	u.Start()
+	f := currentSetupForm(t, u)
+	test.Type(f.name, "Cedar House")
+	test.Type(f.manager, "Ana")
+	test.Type(f.passcode, "short")
+	test.Type(f.repeat, "short")
+	f.weeknight.SetText("25:99")
+	test.Tap(f.create)
+	if u.store != nil {
+		t.Fatal("store created despite bad input")
+	}
+	if got := f.errorFor("Weeknight curfew"); got == "" {
+		t.Error("no error under the weeknight curfew")
+	}
+	if got := f.errorFor("Passcode"); !strings.Contains(got, "8 characters") {
+		t.Errorf("passcode error = %q", got)
+	}
+	if f.name.Text != "Cedar House" {
+		t.Error("typed house name lost")
+	}
+	if !u.vault.IsNew() {
+		t.Error("keyring written despite bad input")
+	}
+}
+
+func TestSetupCreatesHouseAndShowsRecoveryKey(t *testing.T) {
+	u := newTestUI(t)
+	setUpHouse(t, u)
+	if !hasText(u, "Your recovery key") && !hasText(u, "recovery key") {
+		t.Fatal("recovery key screen not shown")
+	}
+	h, err := u.store.House()
+	if err != nil || h.Name != "Cedar House" || len(h.Beds) != 3 {
+		t.Fatalf("house = %+v, %v", h, err)
+	}
+	if u.manager.Name != "Ana Núñez" {
+		t.Errorf("manager = %q", u.manager.Name)
+	}
+}
+
+func TestUnlockWrongThenRightPasscode(t *testing.T) {
+	u := newTestUI(t)
+	setUpHouse(t, u)
+	dir := u.vault.Dir()
+	u.Close()
+
+	a := test.NewApp()
+	defer a.Quit()
+	v, err := data.OpenVault(dir, fastKDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u = New(a, v, Options{})
+	defer u.Close()
+	u.Start()
+	s := u.screens.unlock
+	test.Type(s.passcode, "wrong passcode")
+	test.Tap(s.button)
+	waitFor(t, func() bool { return s.message.Visible() })
+	if u.store != nil || !strings.Contains(s.message.Text, "not right") {
+		t.Fatalf("wrong passcode: store=%v message=%q", u.store != nil, s.message.Text)
+	}
+	test.Type(s.passcode, "long enough")
+	test.Tap(s.button)
+	waitFor(t, func() bool { return u.store != nil })
+	if u.manager.Name != "Ana Núñez" {
+		t.Errorf("logged in as %q", u.manager.Name)
+	}
+	if !hasText(u, "Log out") {
+		t.Error("manager shell not shown after unlock")
+	}
+}
+
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatal("timed out waiting")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestAddResidentBadDateThenGood(t *testing.T) {
+	u := newTestUI(t)
+	setUpHouse(t, u)
+	u.showShell()
+	u.residentsView()
+	page := u.screens.residents
+	page.openForm(data.Resident{})
+	f := u.screens.residentForm
+	test.Type(f.first, "Thanh")
+	test.Type(f.last, "Nguyễn")
+	f.bed.SetSelectedIndex(0)
+	f.sobriety.SetText("2999-01-01")
+	test.Tap(f.save)
+	if got := f.errorFor(data.FieldSobriety); !strings.Contains(got, "future") {
+		t.Fatalf("sobriety error = %q", got)
+	}
+	f.sobriety.SetText("2024-02-30")
+	test.Tap(f.save)
+	if got := f.errorFor(data.FieldSobriety); got == "" {
+		t.Fatal("impossible date accepted")
+	}
+	if rs, _ := u.store.Residents(); len(rs) != 0 {
+		t.Fatalf("saved %d residents despite errors", len(rs))
+	}
+	if f.first.Text != "Thanh" {
+		t.Error("typed name lost after an error")
+	}
+
+	f.sobriety.SetText("2024-02-29")
+	test.Tap(f.save)
+	rs, _ := u.store.Residents()
+	if len(rs) != 1 || rs[0].Last != "Nguyễn" {
+		t.Fatalf("residents = %+v", rs)
+	}
+	if len(page.rows) != 1 || page.rows[0].r.Last != "Nguyễn" {
+		t.Fatalf("list rows = %d", len(page.rows))
+	}
+}
+
+func TestResidentSearchAndSort(t *testing.T) {
+	u := newTestUI(t)
+	setUpHouse(t, u)
+	h, _ := u.store.House()
+	today := u.store.Today()
+	for i, n := range [][2]string{{"Zoë", "Lefèvre"}, {"Paweł", "Kowalczyk"}, {"Siobhán", "O'Brien"}} {
+		_, err := u.store.AddResident(data.System, data.Resident{First: n[0], Last: n[1], BedID: h.Beds[i].ID, MoveIn: today, Sobriety: today.AddDays(-10 * (i + 1))})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.showShell()
+	u.residentsView()
+	p := u.screens.residents
+	if len(p.rows) != 3 || p.rows[0].r.Last != "Kowalczyk" {
+		t.Fatalf("default sort by name: first = %q", p.rows[0].r.Last)
+	}
+	p.sortBy(3) // days sober
+	if p.rows[0].r.Last != "Lefèvre" {
+		t.Errorf("sorted by days sober: first = %q", p.rows[0].r.Last)
+	}
+	p.sortBy(3)
+	if p.rows[0].r.Last != "O'Brien" {
+		t.Errorf("reverse sort: first = %q", p.rows[0].r.Last)
+	}
+	test.Type(p.search, "kow")
+	if len(p.rows) != 1 || p.rows[0].r.First != "Paweł" {
+		t.Errorf("search kow: %d rows", len(p.rows))
+	}
+}
+
+func TestBedTakenShowsAtField(t *testing.T) {
+	u := newTestUI(t)
+	setUpHouse(t, u)
+	h, _ := u.store.House()
+	today := u.store.Today()
+	if _, err := u.store.AddResident(data.System, data.Resident{First: "A", Last: "B", BedID: h.Beds[0].ID, MoveIn: today}); err != nil {
+		t.Fatal(err)
+	}
+	u.showShell()
+	u.residentsView()
+	u.screens.residents.openForm(data.Resident{})
+	f := u.screens.residentForm
+	test.Type(f.first, "Jamal")
+	test.Type(f.last, "Washington")
+	f.bed.SetSelectedIndex(0)
+	test.Tap(f.save)
+	if got := f.errorFor(data.FieldBed); !strings.Contains(got, "taken") {
+		t.Fatalf("bed error = %q", got)
+	}
+}

@@ -1,0 +1,316 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"porchlight/data"
+)
+
+// residentForm edits one resident (or adds a new one when r.ID is empty).
+type residentForm struct {
+	*form
+	u      *UI
+	r      data.Resident
+	house  data.House
+	beds   []data.Bed // in the bed select's order
+	onDone func(changed bool)
+
+	first, last, preferred, phone  *widget.Entry
+	moveIn, sobriety               *widget.Entry
+	bed, phase                     *widget.Select
+	pathways                       *widget.CheckGroup
+	homeGroup, sponsor, sponsorTel *widget.Entry
+	emName, emRelation, emPhone    *widget.Entry
+	languages, notes               *widget.Entry
+	save                           *widget.Button
+}
+
+func newResidentForm(u *UI, r data.Resident, onDone func(bool)) *residentForm {
+	f := &residentForm{form: newForm(), u: u, r: r, onDone: onDone}
+	f.house, _ = u.store.House()
+	f.build()
+	f.fill()
+	return f
+}
+
+func (f *residentForm) build() {
+	f.first, f.last, f.preferred = newEntry(""), newEntry(""), newEntry("What they like to be called")
+	f.phone = newEntry("")
+	f.moveIn, f.sobriety = newEntry("YYYY-MM-DD"), newEntry("YYYY-MM-DD")
+	f.bed = widget.NewSelect(f.bedOptions(), nil)
+	f.phase = widget.NewSelect(append([]string{""}, f.house.Phases...), nil)
+	f.pathways = widget.NewCheckGroup(data.Pathways, nil)
+	f.pathways.Horizontal = true
+	f.homeGroup, f.sponsor, f.sponsorTel = newEntry(""), newEntry("Name"), newEntry("Phone")
+	f.emName, f.emRelation, f.emPhone = newEntry("Name"), newEntry("e.g. sister"), newEntry("Phone")
+	f.languages = newEntry("e.g. Spanish, English")
+	f.notes = widget.NewMultiLineEntry()
+	f.notes.SetPlaceHolder("Private: managers only. Never shown at the kiosk or printed by default.")
+	f.notes.Wrapping = fyne.TextWrapWord
+
+	f.add(data.FieldFirst, f.first)
+	f.add(data.FieldLast, f.last)
+	f.add("Preferred name", f.preferred)
+	f.add("Phone", f.phone)
+	f.add(data.FieldBed, f.bed)
+	f.addHint(data.FieldMoveIn, "YYYY-MM-DD", f.moveIn)
+	f.addHint(data.FieldSobriety, "YYYY-MM-DD; changing it keeps the earlier date in the record", f.sobriety)
+	f.add("Recovery pathways", f.pathways)
+	f.add("Home group", f.homeGroup)
+	f.add("Sponsor", container.NewGridWithColumns(2, f.sponsor, f.sponsorTel))
+	f.add(data.FieldPhase, f.phase)
+	f.add("Emergency contact", container.NewGridWithColumns(3, f.emName, f.emRelation, f.emPhone))
+	f.add("Languages", f.languages)
+	f.add("Private notes", f.notes)
+	f.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), f.submit)
+	f.save.Importance = widget.HighImportance
+	submitOnEnter(f.submit, f.first, f.last, f.preferred, f.phone, f.moveIn, f.sobriety,
+		f.homeGroup, f.sponsor, f.sponsorTel, f.emName, f.emRelation, f.emPhone, f.languages)
+}
+
+// bedOptions lists every bed with who is in it, so vacancies show.
+func (f *residentForm) bedOptions() []string {
+	occ, _ := f.u.store.Occupancy()
+	names := map[string]string{}
+	if rs, err := f.u.store.ActiveResidents(); err == nil {
+		for _, r := range rs {
+			names[r.ID] = r.Short()
+		}
+	}
+	var opts []string
+	f.beds = f.house.Beds
+	for _, b := range f.beds {
+		who, taken := occ[b.ID]
+		switch {
+		case !taken:
+			opts = append(opts, b.Label()+" — free")
+		case who == f.r.ID:
+			opts = append(opts, b.Label()+" — this resident")
+		default:
+			opts = append(opts, b.Label()+" — "+names[who])
+		}
+	}
+	return opts
+}
+
+func (f *residentForm) fill() {
+	r := f.r
+	f.first.SetText(r.First)
+	f.last.SetText(r.Last)
+	f.preferred.SetText(r.Preferred)
+	f.phone.SetText(r.Phone)
+	for i, b := range f.beds {
+		if b.ID == r.BedID {
+			f.bed.SetSelectedIndex(i)
+		}
+	}
+	if r.ID == "" {
+		f.moveIn.SetText(f.u.store.Today().String())
+	} else {
+		f.moveIn.SetText(r.MoveIn.String())
+	}
+	f.sobriety.SetText(r.Sobriety.String())
+	f.pathways.SetSelected(r.Pathways)
+	f.homeGroup.SetText(r.HomeGroup)
+	f.sponsor.SetText(r.Sponsor.Name)
+	f.sponsorTel.SetText(r.Sponsor.Phone)
+	f.phase.SetSelected(r.Phase)
+	f.emName.SetText(r.Emergency.Name)
+	f.emRelation.SetText(r.Emergency.Relation)
+	f.emPhone.SetText(r.Emergency.Phone)
+	f.languages.SetText(strings.Join(r.Languages, ", "))
+	f.notes.SetText(r.Notes)
+	if !r.Active() && r.ID != "" {
+		f.bed.Disable()
+	}
+}
+
+// values reads the form; date typos come back as field errors.
+func (f *residentForm) values() (data.Resident, data.ValidationError) {
+	var v data.ValidationError
+	r := f.r
+	r.First, r.Last, r.Preferred, r.Phone = f.first.Text, f.last.Text, f.preferred.Text, f.phone.Text
+	r.MoveIn = parseDateField(&v, data.FieldMoveIn, strings.TrimSpace(f.moveIn.Text), true)
+	r.Sobriety = parseDateField(&v, data.FieldSobriety, strings.TrimSpace(f.sobriety.Text), false)
+	if i := f.bed.SelectedIndex(); i >= 0 && i < len(f.beds) {
+		r.BedID = f.beds[i].ID
+	}
+	r.Pathways = append([]string(nil), f.pathways.Selected...)
+	r.HomeGroup = f.homeGroup.Text
+	r.Sponsor = data.Contact{Name: f.sponsor.Text, Phone: f.sponsorTel.Text}
+	r.Phase = f.phase.Selected
+	r.Emergency = data.Contact{Name: f.emName.Text, Relation: f.emRelation.Text, Phone: f.emPhone.Text}
+	r.Languages = splitComma(f.languages.Text)
+	r.Notes = f.notes.Text
+	return r, v
+}
+
+func splitComma(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// submit validates, warns about a duplicate name, then saves.
+func (f *residentForm) submit() {
+	r, v := f.values()
+	if len(v) > 0 {
+		f.show(v)
+		return
+	}
+	same, _ := f.u.store.SameName(r)
+	if len(same) == 0 {
+		f.store(r)
+		return
+	}
+	msg := fmt.Sprintf("There is already a resident named %s %s (%s). Save anyway?", same[0].First, same[0].Last, same[0].Status)
+	dialog.ShowConfirm("Same name", msg, func(ok bool) {
+		if ok {
+			f.store(r)
+		}
+	}, f.u.win)
+}
+
+func (f *residentForm) store(r data.Resident) {
+	var err error
+	if r.ID == "" {
+		_, err = f.u.store.AddResident(f.u.actor(), r)
+	} else {
+		_, err = f.u.store.UpdateResident(f.u.actor(), r)
+	}
+	if f.show(err) {
+		return
+	}
+	f.onDone(true)
+}
+
+func (f *residentForm) cancel() { f.onDone(false) }
+
+func (f *residentForm) view() fyne.CanvasObject {
+	title := "New resident"
+	if f.r.ID != "" {
+		title = f.r.Display()
+	}
+	back := widget.NewButtonWithIcon("Back to list", theme.NavigateBackIcon(), f.cancel)
+	actions := container.NewHBox(f.save, widget.NewButton("Cancel", f.cancel))
+	if f.r.ID != "" && f.r.Active() {
+		actions.Add(widget.NewButton("Move out…", f.moveOut))
+	}
+	if f.r.ID != "" && !f.r.Active() {
+		actions.Add(widget.NewButton("Readmit…", f.readmit))
+	}
+	top := container.NewVBox(container.NewHBox(back), heading(title), f.summary())
+	body := container.NewVBox(f.Form, f.general, actions, f.history())
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(body))
+}
+
+// summary shows days sober and the next milestone for a saved resident.
+func (f *residentForm) summary() fyne.CanvasObject {
+	r := f.r
+	if r.ID == "" {
+		return widget.NewLabel("Fields marked by name are required: first and last name, bed and move-in date.")
+	}
+	if !r.Active() {
+		return widget.NewLabel("Moved out. The record and its history are kept.")
+	}
+	if r.Sobriety.IsZero() {
+		return widget.NewLabel("No sobriety date recorded.")
+	}
+	today := f.u.store.Today()
+	m := data.NextMilestone(r.Sobriety, today)
+	when := m.Date.Pretty()
+	if m.Date == today {
+		when = "today!"
+	}
+	return widget.NewLabel(fmt.Sprintf("%d days sober · next milestone: %s, %s", data.DaysSober(r.Sobriety, today), m.Name, when))
+}
+
+// history lists earlier stays and earlier sobriety dates.
+func (f *residentForm) history() fyne.CanvasObject {
+	var lines []string
+	for _, s := range f.r.Stays {
+		lines = append(lines, fmt.Sprintf("Stay %s to %s, %s (%s)", s.MoveIn, s.MoveOut, s.Bed, s.Reason))
+	}
+	for _, c := range f.r.EarlierSobriety {
+		lines = append(lines, fmt.Sprintf("Earlier sobriety date %s (changed %s)", c.Was, c.ChangedOn))
+	}
+	if len(lines) == 0 {
+		return container.NewVBox()
+	}
+	l := widget.NewLabel(strings.Join(lines, "\n"))
+	return widget.NewCard("History", "", l)
+}
+
+// moveOut asks for the date and reason, then frees the bed.
+func (f *residentForm) moveOut() {
+	mf := newForm()
+	date := newEntry("YYYY-MM-DD")
+	date.SetText(f.u.store.Today().String())
+	reason := widget.NewSelect(data.MoveOutReasons, nil)
+	mf.add(data.FieldMoveOut, date)
+	mf.add(data.FieldReason, reason)
+	var dlg *dialog.ConfirmDialog
+	content := container.NewVBox(widget.NewLabel("Moving out frees the bed. The record and its history stay."), mf.Form, mf.general)
+	dlg = dialog.NewCustomConfirm("Move out "+f.r.Display(), "Move out", "Cancel", content, func(ok bool) {
+		if !ok {
+			return
+		}
+		var v data.ValidationError
+		d := parseDateField(&v, data.FieldMoveOut, strings.TrimSpace(date.Text), true)
+		err := v.Err()
+		if err == nil {
+			err = f.u.store.MoveOut(f.u.actor(), f.r.ID, d, reason.Selected)
+		}
+		if mf.show(err) {
+			dlg.Show() // keep what was typed and show the message
+			return
+		}
+		f.onDone(true)
+	}, f.u.win)
+	dlg.Resize(fyne.NewSize(480, 300))
+	dlg.Show()
+}
+
+// readmit asks for a free bed and a move-in date.
+func (f *residentForm) readmit() {
+	mf := newForm()
+	date := newEntry("YYYY-MM-DD")
+	date.SetText(f.u.store.Today().String())
+	bed := widget.NewSelect(f.bedOptions(), nil)
+	mf.add(data.FieldBed, bed)
+	mf.add(data.FieldMoveIn, date)
+	var dlg *dialog.ConfirmDialog
+	dlg = dialog.NewCustomConfirm("Readmit "+f.r.Display(), "Readmit", "Cancel", container.NewVBox(mf.Form, mf.general), func(ok bool) {
+		if !ok {
+			return
+		}
+		var v data.ValidationError
+		d := parseDateField(&v, data.FieldMoveIn, strings.TrimSpace(date.Text), true)
+		bedID := ""
+		if i := bed.SelectedIndex(); i >= 0 {
+			bedID = f.beds[i].ID
+		}
+		err := v.Err()
+		if err == nil {
+			_, err = f.u.store.Readmit(f.u.actor(), f.r.ID, bedID, d)
+		}
+		if mf.show(err) {
+			dlg.Show()
+			return
+		}
+		f.onDone(true)
+	}, f.u.win)
+	dlg.Resize(fyne.NewSize(480, 260))
+	dlg.Show()
+}

@@ -1,0 +1,170 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"porchlight/app/report"
+	"porchlight/data"
+)
+
+// weekdays in the order the setup screen offers them.
+var weekdayNames = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+func weekdayByName(name string) time.Weekday {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if d.String() == name {
+			return d
+		}
+	}
+	return time.Monday
+}
+
+// setupForm is the first-start screen: the house and its first manager.
+type setupForm struct {
+	*form
+	name, address, beds       *widget.Entry
+	weeknight, weekend        *widget.Entry
+	weekStart                 *widget.Select
+	manager, passcode, repeat *widget.Entry
+	create                    *widget.Button
+}
+
+func newSetupForm(onCreate func()) *setupForm {
+	def := data.DefaultHouse()
+	f := &setupForm{
+		form:      newForm(),
+		name:      newEntry("e.g. Maple Street House"),
+		address:   newEntry("Street, town"),
+		beds:      widget.NewMultiLineEntry(),
+		weeknight: newEntry("22:00"),
+		weekend:   newEntry("23:59"),
+		weekStart: widget.NewSelect(weekdayNames, nil),
+		manager:   newEntry("Your name"),
+		passcode:  newPassword(fmt.Sprintf("At least %d characters", data.MinPasscode)),
+		repeat:    newPassword("Type it again"),
+	}
+	f.beds.SetText("Room 1: A, B\nRoom 2: A, B")
+	f.beds.SetMinRowsVisible(4)
+	f.weeknight.SetText(def.CurfewWeeknight.String())
+	f.weekend.SetText(def.CurfewWeekend.String())
+	f.weekStart.SetSelected(def.WeekStart.String())
+	f.add("House name", f.name)
+	f.add("Address", f.address)
+	f.addHint("Rooms and beds", "One room per line: \"Room 2: A, B\" makes Room 2 – Bed A and Room 2 – Bed B.", f.beds)
+	f.addHint("Weeknight curfew", "Sunday to Thursday nights, 24-hour time", f.weeknight)
+	f.addHint("Weekend curfew", "Friday and Saturday nights", f.weekend)
+	f.add("Week starts on", f.weekStart)
+	f.add("Manager name", f.manager)
+	f.add("Passcode", f.passcode)
+	f.add("Passcode again", f.repeat)
+	f.create = widget.NewButton("Create house", onCreate)
+	f.create.Importance = widget.HighImportance
+	submitOnEnter(onCreate, f.name, f.address, f.weeknight, f.weekend, f.manager, f.passcode, f.repeat)
+	return f
+}
+
+// values reads the form into a house and a manager, collecting field errors.
+func (f *setupForm) values() (data.House, data.NewManager, data.ValidationError) {
+	var v data.ValidationError
+	h := data.DefaultHouse()
+	h.Name, h.Address = f.name.Text, f.address.Text
+	beds, err := data.ParseBeds(f.beds.Text)
+	if err != nil {
+		v = append(v, data.FieldError{Field: "Rooms and beds", Msg: err.Error()})
+	}
+	h.Beds = beds
+	h.CurfewWeeknight = parseClockField(&v, "Weeknight curfew", f.weeknight.Text)
+	h.CurfewWeekend = parseClockField(&v, "Weekend curfew", f.weekend.Text)
+	h.WeekStart = weekdayByName(f.weekStart.Selected)
+	m := data.NewManager{Name: f.manager.Text, Passcode: f.passcode.Text, Confirm: f.repeat.Text}
+	return h, m, v
+}
+
+func parseClockField(v *data.ValidationError, field, text string) data.ClockTime {
+	c, err := data.ParseClock(text)
+	if err != nil {
+		*v = append(*v, data.FieldError{Field: field, Msg: err.Error()})
+	}
+	return c
+}
+
+func (u *UI) showSetup() {
+	var f *setupForm
+	f = newSetupForm(func() { u.createHouse(f) })
+	u.screens.setup = f
+	intro := widget.NewLabel("Welcome. Set up the house and its first manager. Everything stays on this computer, encrypted; nothing goes to the internet.")
+	intro.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(heading("Set up Porchlight"), intro, f.Form, f.general, container.NewHBox(f.create))
+	u.setContent(container.NewVScroll(container.NewPadded(body)))
+	u.onEscape(nil)
+	u.win.Canvas().Focus(f.name)
+}
+
+// createHouse validates the form, creates the encrypted store and shows the
+// recovery key. On any error the form keeps what was typed.
+func (u *UI) createHouse(f *setupForm) {
+	h, m, v := f.values()
+	if len(v) > 0 {
+		v = append(v, data.ValidateSetup(h, m)...)
+		f.show(v)
+		return
+	}
+	st, key, err := u.vault.Create(h, m)
+	if f.show(err) {
+		return
+	}
+	u.store = st
+	u.manager = st.Session()
+	u.showRecoveryKey(h.Name, key)
+}
+
+// showRecoveryKey shows the recovery key once, with a way to print it.
+func (u *UI) showRecoveryKey(house, key string) {
+	keyText := widget.NewLabelWithStyle(key, fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})
+	keyText.SizeName = theme.SizeNameHeadingText
+	warn := widget.NewLabel("This recovery key is the only way into the house's records if every manager passcode is lost. " +
+		"It is shown once. Print it or write it down now, and keep it somewhere safe and private, away from this computer.")
+	warn.Wrapping = fyne.TextWrapWord
+	size := widget.NewSelect([]string{"A4", "Letter"}, nil)
+	size.SetSelected("A4")
+	save := widget.NewButton("Save as PDF to print…", func() { u.saveRecoveryPDF(house, key, size.Selected) })
+	done := widget.NewButton("I have stored the key safely — continue", func() {
+		dialog.ShowConfirm("Recovery key stored?", "You will not see this key again. Continue?", func(ok bool) {
+			if ok {
+				u.showShell()
+			}
+		}, u.win)
+	})
+	done.Importance = widget.HighImportance
+	body := container.NewVBox(heading("Your recovery key"), warn, widget.NewCard("", "", keyText),
+		container.NewHBox(save, widget.NewLabel("Paper size"), size), widget.NewSeparator(), done)
+	u.setContent(container.NewPadded(body))
+}
+
+func (u *UI) saveRecoveryPDF(house, key, sizeName string) {
+	size, err := report.ParsePageSize(sizeName)
+	if err != nil {
+		dialog.ShowError(err, u.win)
+		return
+	}
+	dlg := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		defer w.Close()
+		if err := report.RecoveryKey(w, house, key, time.Now(), size); err != nil {
+			dialog.ShowError(fmt.Errorf("save recovery key: %w", err), u.win)
+			return
+		}
+		dialog.ShowInformation("Saved", "Print "+w.URI().Name()+", then delete the file from this computer.", u.win)
+	}, u.win)
+	dlg.SetFileName("porchlight-recovery-key.pdf")
+	dlg.Show()
+}

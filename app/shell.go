@@ -1,0 +1,91 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"porchlight/data"
+)
+
+// section is one entry of the manager navigation. Each screen file adds
+// its section to sections(); there are no placeholder sections.
+type section struct {
+	title string
+	icon  fyne.Resource
+	build func() fyne.CanvasObject
+}
+
+func (u *UI) sections() []section {
+	return []section{
+		{"Dashboard", theme.HomeIcon(), u.dashboardView},
+		{"Residents", theme.AccountIcon(), u.residentsView},
+		{"Settings", theme.SettingsIcon(), u.settingsView},
+	}
+}
+
+// shell is the manager window: navigation on the left, the chosen section
+// on the right, and a top bar with the house, the manager and Log out.
+type shell struct {
+	u       *UI
+	nav     *widget.List
+	content *fyne.Container
+	current string
+}
+
+func (u *UI) showShell() {
+	s := &shell{u: u, content: container.NewStack()}
+	secs := u.sections()
+	s.nav = widget.NewList(
+		func() int { return len(secs) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Accountability"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(secs[i].icon)
+			row.Objects[1].(*widget.Label).SetText(secs[i].title)
+		},
+	)
+	s.nav.OnSelected = func(i widget.ListItemID) { s.show(secs[i]) }
+	top := u.topBar()
+	split := container.NewHSplit(s.nav, s.content)
+	split.Offset = 0.16
+	u.setContent(container.NewBorder(top, nil, nil, nil, split))
+	s.nav.Select(0)
+}
+
+func (s *shell) show(sec section) {
+	s.current = sec.title
+	s.content.Objects = []fyne.CanvasObject{sec.build()}
+	s.content.Refresh()
+}
+
+// topBar shows the house, who is logged in, and Log out.
+func (u *UI) topBar() fyne.CanvasObject {
+	house := "Porchlight"
+	if h, err := u.store.House(); err == nil {
+		house = h.Name
+	}
+	title := widget.NewLabelWithStyle(house, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	who := "Recovery key session"
+	if u.manager.ID != "" {
+		who = "Manager: " + u.manager.Name
+	}
+	logout := widget.NewButtonWithIcon("Log out", theme.LogoutIcon(), u.logOut)
+	bar := container.NewBorder(nil, nil, title, container.NewHBox(widget.NewLabel(who), logout))
+	if u.opts.Demo {
+		demo := widget.NewLabel("Demo house: a throwaway copy, deleted when you close the app.")
+		demo.Importance = widget.WarningImportance
+		return container.NewVBox(bar, demo, widget.NewSeparator())
+	}
+	return container.NewVBox(bar, widget.NewSeparator())
+}
+
+// logOut returns to the unlock screen; the store stays open so the kiosk
+// (and the next manager) can carry on.
+func (u *UI) logOut() {
+	u.manager = data.Manager{}
+	u.showUnlock()
+}

@@ -1,0 +1,88 @@
+// Command porchlight runs the Porchlight desktop app for a sober-living house.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"porchlight/app"
+	"porchlight/data"
+)
+
+var version = "0.1.0"
+
+func main() {
+	dir := flag.String("data", defaultDir(), "folder holding the house's encrypted records")
+	demo := flag.Bool("demo", false, "open a throwaway demo house (never the real records)")
+	kiosk := flag.Bool("kiosk", false, "start full screen on the sign-in kiosk")
+	showVersion := flag.Bool("version", false, "print the version and exit")
+	flag.Parse()
+	if *showVersion {
+		fmt.Println("porchlight", version)
+		return
+	}
+	if err := run(*dir, app.Options{Version: version, Demo: *demo, Kiosk: *kiosk}); err != nil {
+		fmt.Fprintln(os.Stderr, "Porchlight:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir string, opts app.Options) error {
+	if opts.Demo {
+		tmp, err := os.MkdirTemp("", "porchlight-demo-")
+		if err != nil {
+			return fmt.Errorf("make demo folder: %w", err)
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	}
+	vault, err := openVault(dir, opts.Demo)
+	if err != nil {
+		return err
+	}
+	a := fyneapp.NewWithID("org.porchlight.app")
+	ui := app.New(a, vault, opts)
+	defer ui.Close()
+	if opts.Demo {
+		st, err := data.CreateDemo(vault)
+		if err != nil {
+			return err
+		}
+		ui.StartUnlocked(st)
+	} else {
+		ui.Start()
+	}
+	ui.Window().ShowAndRun()
+	return nil
+}
+
+func openVault(dir string, demo bool) (*data.Vault, error) {
+	var opts []data.VaultOption
+	if demo {
+		opts = append(opts, data.WithKDF(data.DemoKDF))
+	}
+	v, err := data.OpenVault(dir, opts...)
+	switch {
+	case errors.Is(err, data.ErrAlreadyOpen):
+		return nil, err
+	case errors.Is(err, data.ErrNotAStore):
+		return nil, fmt.Errorf("%s holds other files and is not a Porchlight store; choose an empty folder with --data", dir)
+	case err != nil:
+		return nil, fmt.Errorf("open %s: %w", dir, err)
+	}
+	return v, nil
+}
+
+// defaultDir is the store folder under the user's config folder.
+func defaultDir() string {
+	base, err := os.UserConfigDir()
+	if err != nil {
+		base = "."
+	}
+	return filepath.Join(base, "porchlight")
+}
