@@ -2,6 +2,8 @@ package app
 
 import (
 	"errors"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,7 +20,6 @@ type form struct {
 	*widget.Form
 	errs    map[string]*widget.Label
 	general *widget.Label
-	order   []string
 }
 
 func newForm() *form {
@@ -37,17 +38,13 @@ func errorLabel() *widget.Label {
 }
 
 // add appends a field named as data's FieldError names it.
-func (f *form) add(name string, w fyne.CanvasObject) {
-	e := errorLabel()
-	f.errs[name] = e
-	f.order = append(f.order, name)
-	f.Form.Append(name, container.NewVBox(w, e))
-}
+func (f *form) add(name string, w fyne.CanvasObject) { f.addHint(name, "", w) }
 
 // addHint appends a field with a hint shown under it.
 func (f *form) addHint(name, hint string, w fyne.CanvasObject) {
-	f.add(name, w)
-	f.Form.Items[len(f.Form.Items)-1].HintText = hint
+	e := errorLabel()
+	f.errs[name] = e
+	f.Form.AppendItem(&widget.FormItem{Text: name, Widget: container.NewVBox(w, e), HintText: hint})
 }
 
 // submitOnEnter makes Enter in each entry call fn.
@@ -75,8 +72,14 @@ func (f *form) setError(field, msg string) {
 	if !ok {
 		l = f.general
 	}
-	l.SetText(msg)
+	l.SetText(sentence(msg))
 	l.Show()
+}
+
+// sentence starts a message with a capital letter.
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // show displays err: field by field for a ValidationError, in the general
@@ -159,3 +162,18 @@ func heading(text string) *widget.Label {
 	l.SizeName = theme.SizeNameHeadingText
 	return l
 }
+
+// textArea is a multi-line entry in which Tab moves to the next field, as
+// in every other field, instead of typing a tab character.
+type textArea struct{ widget.Entry }
+
+func newTextArea() *textArea {
+	e := &textArea{}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// AcceptsTab lets Tab leave the field.
+func (e *textArea) AcceptsTab() bool { return false }

@@ -28,7 +28,8 @@ type residentForm struct {
 	pathways                       *widget.CheckGroup
 	homeGroup, sponsor, sponsorTel *widget.Entry
 	emName, emRelation, emPhone    *widget.Entry
-	languages, notes               *widget.Entry
+	languages                      *widget.Entry
+	notes                          *textArea
 	save                           *widget.Button
 }
 
@@ -51,7 +52,7 @@ func (f *residentForm) build() {
 	f.homeGroup, f.sponsor, f.sponsorTel = newEntry(""), newEntry("Name"), newEntry("Phone")
 	f.emName, f.emRelation, f.emPhone = newEntry("Name"), newEntry("e.g. sister"), newEntry("Phone")
 	f.languages = newEntry("e.g. Spanish, English")
-	f.notes = widget.NewMultiLineEntry()
+	f.notes = newTextArea()
 	f.notes.SetPlaceHolder("Private: managers only. Never shown at the kiosk or printed by default.")
 	f.notes.Wrapping = fyne.TextWrapWord
 

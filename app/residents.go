@@ -32,8 +32,9 @@ type residentColumn struct {
 }
 
 func residentColumns() []residentColumn {
+	order := data.NameOrder()
 	byText := func(f func(residentRow) string) func(a, b residentRow) int {
-		return func(a, b residentRow) int { return strings.Compare(strings.ToLower(f(a)), strings.ToLower(f(b))) }
+		return func(a, b residentRow) int { return order(f(a), f(b)) }
 	}
 	name := func(x residentRow) string { return x.r.Last + ", " + x.r.FirstName() }
 	bed := func(x residentRow) string { return x.bed }

@@ -33,7 +33,7 @@ func (u *UI) houseSettings() fyne.CanvasObject {
 	}
 	f := newForm()
 	name, address := newEntry(""), newEntry("")
-	beds := widget.NewMultiLineEntry()
+	beds := newTextArea()
 	beds.SetMinRowsVisible(5)
 	weeknight, weekend := newEntry("22:00"), newEntry("23:59")
 	week := widget.NewSelect(weekdayNames, nil)

@@ -29,7 +29,8 @@ func weekdayByName(name string) time.Weekday {
 // setupForm is the first-start screen: the house and its first manager.
 type setupForm struct {
 	*form
-	name, address, beds       *widget.Entry
+	name, address             *widget.Entry
+	beds                      *textArea
 	weeknight, weekend        *widget.Entry
 	weekStart                 *widget.Select
 	manager, passcode, repeat *widget.Entry
@@ -42,7 +43,7 @@ func newSetupForm(onCreate func()) *setupForm {
 		form:      newForm(),
 		name:      newEntry("e.g. Maple Street House"),
 		address:   newEntry("Street, town"),
-		beds:      widget.NewMultiLineEntry(),
+		beds:      newTextArea(),
 		weeknight: newEntry("22:00"),
 		weekend:   newEntry("23:59"),
 		weekStart: widget.NewSelect(weekdayNames, nil),

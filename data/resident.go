@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -177,7 +178,10 @@ func (s *Store) Residents() ([]Resident, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list residents: %w", err)
 	}
-	sortBy(out, func(r Resident) string { return strings.ToLower(r.Last + " " + r.FirstName()) })
+	order := NameOrder()
+	slices.SortStableFunc(out, func(a, b Resident) int {
+		return order(a.Last+" "+a.FirstName(), b.Last+" "+b.FirstName())
+	})
 	return out, nil
 }
 
@@ -227,6 +231,7 @@ func (s *Store) SameName(r Resident) ([]Resident, error) {
 func (s *Store) AddResident(by Actor, r Resident) (Resident, error) {
 	r.ID, r.V, r.Status = newID(), schemaVersion, StatusActive
 	r.EarlierSobriety, r.Stays = nil, nil
+	r.tidy() // return what is stored
 	return r, s.saveResident(by, "resident.add", r)
 }
 
@@ -246,6 +251,7 @@ func (s *Store) UpdateResident(by Actor, r Resident) (Resident, error) {
 	if !r.Active() {
 		r.BedID = ""
 	}
+	r.tidy() // return what is stored
 	return r, s.saveResident(by, "resident.update", r)
 }
 
@@ -353,7 +359,7 @@ func validateMoveOut(r Resident, date Date, reason string, today Date) error {
 	if !contains(MoveOutReasons, reason) {
 		v.add(FieldReason, "choose a reason")
 	}
-	return v.err()
+	return v.Err()
 }
 
 // Readmit brings a moved-out resident back into a free bed with a new

@@ -41,11 +41,13 @@ func run(dir string, opts app.Options) error {
 		defer os.RemoveAll(tmp)
 		dir = tmp
 	}
+	a := fyneapp.NewWithID("org.porchlight.app")
 	vault, err := openVault(dir, opts.Demo)
 	if err != nil {
-		return err
+		fmt.Fprintln(os.Stderr, "Porchlight:", err)
+		app.ShowStartupError(a, err).ShowAndRun()
+		os.Exit(1)
 	}
-	a := fyneapp.NewWithID("org.porchlight.app")
 	ui := app.New(a, vault, opts)
 	defer ui.Close()
 	if opts.Demo {

@@ -1,0 +1,341 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"porchlight/data"
+)
+
+// ChoreChartOptions is what the chore chart prints.
+type ChoreChartOptions struct {
+	House string
+	Week  data.Date        // the week's first day
+	Rows  []data.RosterRow // one per chore, in print order (Store.RosterGrid)
+	Size  PageSize
+	// FullNames prints residents' full names; by default the chart, which
+	// hangs on the fridge, shows "María N.".
+	FullNames bool
+	Printed   time.Time // the print date in the footer; now if zero
+	Notice    string    // the footer notice; DefaultNotice if empty
+}
+
+// ChoreChart writes the week's chore chart: landscape, one row per chore
+// and one column per day, each day's residents with a tick box. A house of
+// sixteen with fifteen chores fits one page; a bigger chart continues on
+// further pages with the day header repeated. The rows are printed as
+// given, so a manager's order (Store.RosterGrid: daily chores first) holds.
+func ChoreChart(w io.Writer, opts ChoreChartOptions) error {
+	d, err := New(Options{
+		Title: "Chore chart", Subtitle: chartWeekLabel(opts.Week), House: opts.House,
+		Size: opts.Size, Landscape: true, Printed: opts.Printed, Notice: opts.Notice,
+	})
+	if err != nil {
+		return err
+	}
+	newChart(d, opts).draw()
+	if err := d.Err(); err != nil {
+		return fmt.Errorf("report: chore chart: %w", err)
+	}
+	return d.Write(w)
+}
+
+// chartWeekLabel is "Week of Monday 10 March 2025".
+func chartWeekLabel(week data.Date) string {
+	return "Week of " + week.Weekday().String() + " " + strconv.Itoa(week.Day) + " " +
+		week.Month.String() + " " + strconv.Itoa(week.Year)
+}
+
+// Colours of the chart.
+var (
+	chartInk     = [3]int{33, 37, 41}
+	chartMuted   = [3]int{95, 99, 104}
+	chartGrid    = [3]int{150, 155, 162}
+	chartHead    = [3]int{226, 229, 234}
+	chartStripe  = [3]int{246, 247, 249}
+	chartNotDue  = [3]int{228, 231, 235}
+	chartWhite   = [3]int{255, 255, 255}
+	chartMissedC = [3]int{150, 40, 40}
+)
+
+// chartScale holds the sizes of one fitting of the chart; the chart is
+// drawn at the largest scale that fits a page, down to minChartScale.
+type chartScale struct {
+	namePt, smallPt float64 // points
+	lineH, smallH   float64 // millimetres per line
+	pad, box, gap   float64 // cell padding, tick box side, box-to-name gap
+}
+
+const minChartScale = 0.78
+
+func scaled(f float64) chartScale {
+	return chartScale{
+		namePt: 10 * f, smallPt: 7.5 * f,
+		lineH: 4.9 * f, smallH: 3.6 * f,
+		pad: 1.5 * f, box: 3.4 * f, gap: 1.3 * f,
+	}
+}
+
+// chart draws one chore chart into a Doc.
+type chart struct {
+	d      *Doc
+	pdf    *gofpdf.Fpdf
+	opts   ChoreChartOptions
+	s      chartScale
+	choreW float64 // the chore column
+	dayW   float64 // each day column
+}
+
+func newChart(d *Doc, opts ChoreChartOptions) *chart {
+	c := &chart{d: d, pdf: d.PDF(), opts: opts}
+	c.choreW = min(max(d.Width()*0.2, 45), 62)
+	c.dayW = (d.Width() - c.choreW) / 7
+	c.s = c.fitScale()
+	return c
+}
+
+// fitScale returns the largest scale at which the header, every row and
+// the legend fit below the title; the smallest allowed when none does.
+func (c *chart) fitScale() chartScale {
+	room := c.d.Bottom() - c.pdf.GetY()
+	for f := 1.0; f >= minChartScale; f -= 0.02 {
+		c.s = scaled(f)
+		if c.headerH()+c.rowsH()+c.legendH() <= room {
+			return c.s
+		}
+	}
+	return scaled(minChartScale)
+}
+
+func (c *chart) rowsH() float64 {
+	h := 0.0
+	for _, r := range c.opts.Rows {
+		h += c.rowH(r)
+	}
+	return h
+}
+
+func (c *chart) headerH() float64 { return c.s.lineH + 2*c.s.pad }
+func (c *chart) legendH() float64 { return c.s.smallH + 3 }
+
+// rowH is a row's height: the chore's name and schedule, or the most
+// names on one day, whichever is taller.
+func (c *chart) rowH(r data.RosterRow) float64 {
+	lines := 1
+	for _, cells := range r.Days {
+		lines = max(lines, len(cells))
+	}
+	names := float64(lines) * c.s.lineH
+	chore := float64(len(c.choreLines(r.Chore)))*c.s.lineH + c.s.smallH
+	return max(names, chore) + 2*c.s.pad
+}
+
+// choreLines wraps the chore's name into the chore column, at most two lines.
+func (c *chart) choreLines(ch data.Chore) []string {
+	c.setFont("B", c.s.namePt)
+	lines := c.pdf.SplitText(chartSafe(ch.Name), c.choreW-2*c.s.pad)
+	switch {
+	case len(lines) == 0:
+		return []string{""}
+	case len(lines) > 2:
+		return []string{lines[0], c.fit(strings.Join(lines[1:], " "), c.choreW-2*c.s.pad)}
+	}
+	return lines
+}
+
+func (c *chart) draw() {
+	c.header()
+	for i, r := range c.opts.Rows {
+		if c.pdf.GetY()+c.rowH(r) > c.d.Bottom() {
+			c.d.NewPage()
+			c.header()
+		}
+		c.row(r, i%2 == 1)
+	}
+	c.legend()
+}
+
+// header draws the day names across the top of the grid.
+func (c *chart) header() {
+	x, y, h := c.d.Left(), c.pdf.GetY(), c.headerH()
+	c.box(x, y, c.choreW, h, chartHead)
+	c.setFont("B", c.s.namePt)
+	c.text(x+c.s.pad, y+c.s.pad, c.choreW-2*c.s.pad, c.s.lineH, "Chore", "L")
+	for i := range 7 {
+		day := c.opts.Week.AddDays(i)
+		dx := x + c.choreW + float64(i)*c.dayW
+		c.box(dx, y, c.dayW, h, chartHead)
+		label := day.Weekday().String()[:3] + " " + strconv.Itoa(day.Day) + " " + day.Month.String()[:3]
+		c.text(dx, y+c.s.pad, c.dayW, c.s.lineH, label, "C")
+	}
+	c.pdf.SetXY(x, y+h)
+}
+
+// row draws one chore: its name and schedule, then each day's names.
+func (c *chart) row(r data.RosterRow, striped bool) {
+	x, y, h := c.d.Left(), c.pdf.GetY(), c.rowH(r)
+	fill := chartWhite
+	if striped {
+		fill = chartStripe
+	}
+	c.box(x, y, c.choreW, h, fill)
+	c.choreCell(r.Chore, x, y)
+	for i, cells := range r.Days {
+		dx := x + c.choreW + float64(i)*c.dayW
+		if len(cells) == 0 {
+			c.box(dx, y, c.dayW, h, chartNotDue)
+			continue
+		}
+		c.box(dx, y, c.dayW, h, fill)
+		for k, cell := range cells {
+			c.entry(cell, dx, y+c.s.pad+float64(k)*c.s.lineH)
+		}
+	}
+	c.pdf.SetXY(x, y+h)
+}
+
+func (c *chart) choreCell(ch data.Chore, x, y float64) {
+	w := c.choreW - 2*c.s.pad
+	ty := y + c.s.pad
+	c.setFont("B", c.s.namePt)
+	for _, line := range c.choreLines(ch) {
+		c.text(x+c.s.pad, ty, w, c.s.lineH, line, "L")
+		ty += c.s.lineH
+	}
+	c.setFont("", c.s.smallPt)
+	c.color(chartMuted)
+	c.text(x+c.s.pad, ty, w, c.s.smallH, c.fit(choreDetail(ch), w), "L")
+	c.color(chartInk)
+}
+
+// choreDetail is the small line under a chore: "Daily · Kitchen".
+func choreDetail(ch data.Chore) string {
+	parts := []string{ch.Schedule()}
+	if ch.Area != "" {
+		parts = append(parts, ch.Area)
+	}
+	if ch.People > 1 {
+		parts = append(parts, strconv.Itoa(ch.People)+" people")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// entry draws one resident's turn in a day cell: a tick box (ticked when
+// done) and the name, or why there is no box.
+func (c *chart) entry(cell data.RosterCell, x, y float64) {
+	nameX := x + c.s.pad + c.s.box + c.s.gap
+	w := x + c.dayW - c.s.pad - nameX
+	name, note := c.nameOf(cell), ""
+	switch {
+	case !cell.Covered():
+		name, note = "", "nobody free"
+	case cell.Excused != "":
+		note = "excused"
+	case cell.Status == data.ChoreMissed:
+		note = "missed"
+	default:
+		done := cell.Status == data.ChoreDone || cell.Status == data.ChoreVerified
+		c.d.Checkbox(x+c.s.pad, y+(c.s.lineH-c.s.box)/2, c.s.box, done)
+	}
+	c.entryText(name, note, nameX, y, w, cell.Status == data.ChoreMissed)
+}
+
+// entryText sets a name and a small note after it, the note muted (red
+// for a missed chore).
+func (c *chart) entryText(name, note string, x, y, w float64, missed bool) {
+	c.setFont("", c.s.namePt)
+	if note == "" {
+		c.text(x, y, w, c.s.lineH, c.fit(name, w), "L")
+		return
+	}
+	c.setFont("", c.s.smallPt)
+	noteW := c.pdf.GetStringWidth(note) + 1
+	c.setFont("", c.s.namePt)
+	name = c.fit(name, max(w-noteW, 4))
+	nameW := 0.0
+	if name != "" {
+		nameW = c.pdf.GetStringWidth(name) + 1
+		c.text(x, y, nameW, c.s.lineH, name, "L")
+	}
+	c.setFont("", c.s.smallPt)
+	c.color(chartMuted)
+	if missed {
+		c.color(chartMissedC)
+	}
+	c.text(x+nameW, y, max(w-nameW, 0), c.s.lineH, c.fit(note, max(w-nameW, 0)), "L")
+	c.color(chartInk)
+}
+
+func (c *chart) nameOf(cell data.RosterCell) string {
+	if c.opts.FullNames && cell.Name != "" {
+		return chartSafe(cell.Name)
+	}
+	return chartSafe(cell.Short)
+}
+
+// legend explains the chart under the grid.
+func (c *chart) legend() {
+	y := c.pdf.GetY() + 1.5
+	if y+c.s.smallH > c.d.Bottom() {
+		return
+	}
+	c.setFont("", c.s.smallPt)
+	c.color(chartMuted)
+	c.text(c.d.Left(), y, c.d.Width(), c.s.smallH,
+		"Tick your box when the chore is done (or tick it at the kiosk). Grey: not due that day.", "L")
+	c.color(chartInk)
+	c.pdf.SetXY(c.d.Left(), y+c.s.smallH)
+}
+
+// ---- drawing helpers -------------------------------------------------------
+
+func (c *chart) setFont(style string, pt float64) { c.pdf.SetFont(FontFamily, style, pt) }
+
+func (c *chart) color(rgb [3]int) { c.pdf.SetTextColor(rgb[0], rgb[1], rgb[2]) }
+
+// box draws a cell's filled rectangle with a thin grid line.
+func (c *chart) box(x, y, w, h float64, fill [3]int) {
+	c.pdf.SetDrawColor(chartGrid[0], chartGrid[1], chartGrid[2])
+	c.pdf.SetFillColor(fill[0], fill[1], fill[2])
+	c.pdf.SetLineWidth(0.2)
+	c.pdf.Rect(x, y, w, h, "FD")
+}
+
+// text sets one line at (x, y) without moving to a new line.
+func (c *chart) text(x, y, w, h float64, s, align string) {
+	c.pdf.SetXY(x, y)
+	c.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")
+}
+
+// fit shortens s with an ellipsis to fit w at the current font.
+func (c *chart) fit(s string, w float64) string {
+	limit := w - 2*c.pdf.GetCellMargin()
+	if c.pdf.GetStringWidth(s) <= limit {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && c.pdf.GetStringWidth(string(r)+"…") > limit {
+		r = r[:len(r)-1]
+	}
+	return strings.TrimRightFunc(string(r), unicode.IsSpace) + "…"
+}
+
+// chartSafe makes a name safe for gofpdf's UTF-8 fonts, whose width tables
+// stop at U+FFFF: such runes (emoji) become U+FFFD, control characters go.
+func chartSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r > 0xFFFF:
+			return '\uFFFD'
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, s)
+}
