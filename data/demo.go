@@ -18,7 +18,7 @@ func CreateDemo(v *Vault) (*Store, error) {
 	h := DefaultHouse()
 	h.Name = "Maple Street House"
 	h.Address = "41 Maple Street"
-	beds, err := ParseBeds("Room 1: A, B\nRoom 2: A, B\nRoom 3: A, B, C\nRoom 4: A, B\nRoom 5: A, B\nRoom 6")
+	beds, err := ParseBeds("Room 1: A, B\nRoom 2: A, B\nRoom 3: A, B, C\nRoom 4: A, B\nRoom 5: A, B\nRoom 6\nRoom 7: A, B")
 	if err != nil {
 		return nil, err
 	}

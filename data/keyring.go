@@ -86,7 +86,22 @@ func readKeyring(dir string) (*keyring, error) {
 	if k.Version > keyringVersion {
 		return nil, fmt.Errorf("this store was written by a newer Porchlight (keyring version %d)", k.Version)
 	}
+	for i := range k.Slots {
+		if !k.Slots[i].wellFormed() {
+			return nil, ErrNotAStore
+		}
+	}
 	return &k, nil
+}
+
+// wellFormed reports whether a slot read from disk has the shape sealSlot
+// gives it. A damaged or edited keyring is refused here, rather than
+// panicking in GCM on a bad nonce length or exhausting memory in argon2id
+// on an absurd cost.
+func (s *slot) wellFormed() bool {
+	return len(s.Salt) >= 8 && len(s.Nonce) == 12 && len(s.Wrapped) == dataKeyLen+16 &&
+		s.KDF.Time >= 1 && s.KDF.Time <= 64 &&
+		s.KDF.Memory >= 1 && s.KDF.Memory <= 4<<20 && s.KDF.Threads >= 1
 }
 
 // write replaces the keyring file atomically: temp file, fsync, rename.

@@ -16,7 +16,8 @@ import (
 
 // Store is the house's records: an encrypted Badger database opened with the
 // data key from a keyring slot. All reads and writes of the domain go
-// through it. Methods are safe for concurrent use.
+// through it. Reads and writes are safe for concurrent use; the session and
+// keyring changes (managers, passcodes) belong to the UI goroutine.
 type Store struct {
 	db      *badger.DB
 	vault   *Vault
@@ -200,7 +201,11 @@ func (s *Store) read(fn func(txn *badger.Txn) error) error {
 // console; warnings and errors still show. Badger never logs record values.
 type quietLogger struct{}
 
-func (quietLogger) Errorf(f string, a ...any)   { fmt.Fprintf(os.Stderr, "store error: "+f, a...) }
-func (quietLogger) Warningf(f string, a ...any) { fmt.Fprintf(os.Stderr, "store warning: "+f, a...) }
-func (quietLogger) Infof(string, ...any)        {}
-func (quietLogger) Debugf(string, ...any)       {}
+func (quietLogger) Errorf(f string, a ...any) {
+	fmt.Fprintf(os.Stderr, "store error: "+strings.TrimSuffix(f, "\n")+"\n", a...)
+}
+func (quietLogger) Warningf(f string, a ...any) {
+	fmt.Fprintf(os.Stderr, "store warning: "+strings.TrimSuffix(f, "\n")+"\n", a...)
+}
+func (quietLogger) Infof(string, ...any)  {}
+func (quietLogger) Debugf(string, ...any) {}

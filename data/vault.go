@@ -151,19 +151,28 @@ func (v *Vault) Create(h House, first NewManager) (*Store, string, error) {
 	}
 	st, err := openStore(v, dataKey)
 	if err != nil {
+		v.discardNewStore()
 		return nil, "", err
 	}
 	if err := st.initHouse(h, mgr); err != nil {
 		st.Close()
+		v.discardNewStore()
 		return nil, "", err
 	}
 	if err := ring.write(v.dir); err != nil {
 		st.Close()
+		v.discardNewStore()
 		return nil, "", err
 	}
 	v.ring = ring
 	st.manager = mgr
 	return st, recovery, nil
+}
+
+// discardNewStore removes a half-created database so setup can be tried
+// again; without its keyring it could never be opened anyway.
+func (v *Vault) discardNewStore() {
+	_ = os.RemoveAll(filepath.Join(v.dir, "db"))
 }
 
 func (v *Vault) newKeyring(dataKey []byte, mgr Manager, passcode, recovery string) (*keyring, error) {
