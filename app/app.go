@@ -3,6 +3,8 @@
 package app
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 
 	"porchlight/data"
@@ -25,6 +27,8 @@ type UI struct {
 	manager data.Manager // who is at the desk; zero when nobody is logged in
 	opts    Options
 	screens screens // the screens on show, for keyboard handling and tests
+	idle    idleClock
+	inShell bool // a manager screen is on show
 }
 
 // screens remembers the screen objects currently shown.
@@ -42,6 +46,7 @@ func New(a fyne.App, v *data.Vault, opts Options) *UI {
 	u.win.Resize(fyne.NewSize(1100, 720))
 	u.win.SetMaster()
 	u.win.SetOnClosed(u.Close)
+	u.watchIdle(5 * time.Second)
 	return u
 }
 
@@ -83,7 +88,10 @@ func (u *UI) actor() data.Actor {
 	return data.ByManager(u.manager)
 }
 
-// setContent swaps the window's content.
+// setContent swaps the window's content. Every screen counts mouse
+// movement over its background as activity.
 func (u *UI) setContent(c fyne.CanvasObject) {
-	u.win.SetContent(c)
+	u.inShell = false
+	u.touch()
+	u.win.SetContent(newActivityArea(c, u.touch))
 }

@@ -257,3 +257,21 @@ func TestBedTakenShowsAtField(t *testing.T) {
 		t.Fatalf("bed error = %q", got)
 	}
 }
+
+func TestIdleManagerIsLoggedOut(t *testing.T) {
+	u := newTestUI(t)
+	setUpHouse(t, u)
+	u.showShell()
+	if !u.inShell {
+		t.Fatal("shell not shown")
+	}
+	u.checkIdle()
+	if u.manager.ID == "" {
+		t.Fatal("logged out while active")
+	}
+	u.idle.last.Store(time.Now().Add(-11 * time.Minute).UnixNano())
+	u.checkIdle()
+	if u.manager.ID != "" || u.inShell {
+		t.Fatal("still logged in after 11 idle minutes (house default 10)")
+	}
+}

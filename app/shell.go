@@ -53,10 +53,12 @@ func (u *UI) showShell() {
 	split := container.NewHSplit(s.nav, s.content)
 	split.Offset = 0.16
 	u.setContent(container.NewBorder(top, nil, nil, nil, split))
+	u.inShell = true
 	s.nav.Select(0)
 }
 
 func (s *shell) show(sec section) {
+	s.u.touch()
 	s.current = sec.title
 	s.content.Objects = []fyne.CanvasObject{sec.build()}
 	s.content.Refresh()

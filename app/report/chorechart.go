@@ -101,7 +101,8 @@ func newChart(d *Doc, opts ChoreChartOptions) *chart {
 }
 
 // fitScale returns the largest scale at which the header, every row and
-// the legend fit below the title; the smallest allowed when none does.
+// the legend fit below the title. A chart too big for one page even at
+// the smallest scale is set at full size over several pages.
 func (c *chart) fitScale() chartScale {
 	room := c.d.Bottom() - c.pdf.GetY()
 	for f := 1.0; f >= minChartScale; f -= 0.02 {
@@ -110,7 +111,7 @@ func (c *chart) fitScale() chartScale {
 			return c.s
 		}
 	}
-	return scaled(minChartScale)
+	return scaled(1)
 }
 
 func (c *chart) rowsH() float64 {
@@ -122,7 +123,7 @@ func (c *chart) rowsH() float64 {
 }
 
 func (c *chart) headerH() float64 { return c.s.lineH + 2*c.s.pad }
-func (c *chart) legendH() float64 { return c.s.smallH + 3 }
+func (c *chart) legendH() float64 { return c.s.lineH + 1.5 }
 
 // rowH is a row's height: the chore's name and schedule, or the most
 // names on one day, whichever is taller.
@@ -227,49 +228,58 @@ func choreDetail(ch data.Chore) string {
 }
 
 // entry draws one resident's turn in a day cell: a tick box (ticked when
-// done) and the name, or why there is no box.
+// done, crossed when missed) and the name, struck through when excused.
 func (c *chart) entry(cell data.RosterCell, x, y float64) {
-	nameX := x + c.s.pad + c.s.box + c.s.gap
+	bx, by := x+c.s.pad, y+(c.s.lineH-c.s.box)/2
+	nameX := bx + c.s.box + c.s.gap
 	w := x + c.dayW - c.s.pad - nameX
-	name, note := c.nameOf(cell), ""
+	name := c.nameOf(cell)
 	switch {
 	case !cell.Covered():
-		name, note = "", "nobody free"
+		c.setFont("", c.s.smallPt)
+		c.color(chartMuted)
+		c.text(bx, y, c.dayW-2*c.s.pad, c.s.lineH, "nobody free", "L")
+		c.color(chartInk)
 	case cell.Excused != "":
-		note = "excused"
+		c.name(name, nameX, y, w, chartMuted, true)
 	case cell.Status == data.ChoreMissed:
-		note = "missed"
+		c.crossBox(bx, by)
+		c.name(name, nameX, y, w, chartMissedC, false)
 	default:
-		done := cell.Status == data.ChoreDone || cell.Status == data.ChoreVerified
-		c.d.Checkbox(x+c.s.pad, y+(c.s.lineH-c.s.box)/2, c.s.box, done)
+		c.d.Checkbox(bx, by, c.s.box, cell.Status == data.ChoreDone || cell.Status == data.ChoreVerified)
+		c.name(name, nameX, y, w, chartInk, false)
 	}
-	c.entryText(name, note, nameX, y, w, cell.Status == data.ChoreMissed)
 }
 
-// entryText sets a name and a small note after it, the note muted (red
-// for a missed chore).
-func (c *chart) entryText(name, note string, x, y, w float64, missed bool) {
-	c.setFont("", c.s.namePt)
-	if note == "" {
-		c.text(x, y, w, c.s.lineH, c.fit(name, w), "L")
-		return
+// name sets a resident's name in width w: shrunk a little if it is long,
+// cut with an ellipsis only if still too long; struck through if asked.
+func (c *chart) name(s string, x, y, w float64, col [3]int, struck bool) {
+	pt := c.s.namePt
+	c.setFont("", pt)
+	for c.pdf.GetStringWidth(s)+2*c.pdf.GetCellMargin() > w && pt > c.s.namePt*0.75 {
+		pt -= 0.25
+		c.setFont("", pt)
 	}
-	c.setFont("", c.s.smallPt)
-	noteW := c.pdf.GetStringWidth(note) + 1
-	c.setFont("", c.s.namePt)
-	name = c.fit(name, max(w-noteW, 4))
-	nameW := 0.0
-	if name != "" {
-		nameW = c.pdf.GetStringWidth(name) + 1
-		c.text(x, y, nameW, c.s.lineH, name, "L")
-	}
-	c.setFont("", c.s.smallPt)
-	c.color(chartMuted)
-	if missed {
-		c.color(chartMissedC)
-	}
-	c.text(x+nameW, y, max(w-nameW, 0), c.s.lineH, c.fit(note, max(w-nameW, 0)), "L")
+	s = c.fit(s, w)
+	c.color(col)
+	c.text(x, y, w, c.s.lineH, s, "L")
 	c.color(chartInk)
+	if struck {
+		sx := x + c.pdf.GetCellMargin()
+		c.pdf.SetDrawColor(col[0], col[1], col[2])
+		c.pdf.SetLineWidth(0.3)
+		c.pdf.Line(sx, y+c.s.lineH/2, sx+c.pdf.GetStringWidth(s), y+c.s.lineH/2)
+	}
+}
+
+// crossBox draws the box of a missed chore, crossed in red.
+func (c *chart) crossBox(x, y float64) {
+	c.d.Checkbox(x, y, c.s.box, false)
+	k, size := 0.22*c.s.box, c.s.box
+	c.pdf.SetDrawColor(chartMissedC[0], chartMissedC[1], chartMissedC[2])
+	c.pdf.SetLineWidth(0.4)
+	c.pdf.Line(x+k, y+k, x+size-k, y+size-k)
+	c.pdf.Line(x+k, y+size-k, x+size-k, y+k)
 }
 
 func (c *chart) nameOf(cell data.RosterCell) string {
@@ -279,18 +289,43 @@ func (c *chart) nameOf(cell data.RosterCell) string {
 	return chartSafe(cell.Short)
 }
 
-// legend explains the chart under the grid.
+// legend explains the marks under the grid.
 func (c *chart) legend() {
 	y := c.pdf.GetY() + 1.5
-	if y+c.s.smallH > c.d.Bottom() {
+	if y+c.s.lineH > c.d.Bottom() {
 		return
 	}
+	x := c.d.Left()
+	by := y + (c.s.lineH-c.s.box)/2
+	item := func(label string) {
+		x += c.s.box + c.s.gap
+		x = c.legendText(label, x, y) + 4
+	}
+	c.d.Checkbox(x, by, c.s.box, false)
+	item("to do: tick it when done, here or at the kiosk")
+	c.d.Checkbox(x, by, c.s.box, true)
+	item("done")
+	c.crossBox(x, by)
+	item("missed")
+	x = c.legendText("Name", x, y)
+	c.setFont("", c.s.smallPt)
+	c.pdf.SetDrawColor(chartMuted[0], chartMuted[1], chartMuted[2])
+	c.pdf.Line(x-c.pdf.GetStringWidth("Name")-c.pdf.GetCellMargin(), y+c.s.lineH/2, x-c.pdf.GetCellMargin(), y+c.s.lineH/2)
+	x = c.legendText("excused", x, y) + 4
+	c.box(x, by, c.s.box*1.6, c.s.box, chartNotDue)
+	x += c.s.box*1.6 + c.s.gap
+	c.legendText("not due that day", x, y)
+	c.pdf.SetXY(c.d.Left(), y+c.s.lineH)
+}
+
+// legendText sets a small muted label at x and returns where it ends.
+func (c *chart) legendText(s string, x, y float64) float64 {
 	c.setFont("", c.s.smallPt)
 	c.color(chartMuted)
-	c.text(c.d.Left(), y, c.d.Width(), c.s.smallH,
-		"Tick your box when the chore is done (or tick it at the kiosk). Grey: not due that day.", "L")
+	w := c.pdf.GetStringWidth(s) + 2*c.pdf.GetCellMargin()
+	c.text(x, y, w, c.s.lineH, s, "L")
 	c.color(chartInk)
-	c.pdf.SetXY(c.d.Left(), y+c.s.smallH)
+	return x + w
 }
 
 // ---- drawing helpers -------------------------------------------------------
