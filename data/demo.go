@@ -38,7 +38,10 @@ func seedDemo(st *Store) error {
 	if _, err := st.AddManager(System, NewManager{Name: "Dana Okafor", Passcode: DemoPasscode, Confirm: DemoPasscode}); err != nil {
 		return err
 	}
-	return seedDemoResidents(st)
+	if err := seedDemoResidents(st); err != nil {
+		return err
+	}
+	return seedDemoMeetings(st)
 }
 
 type demoResident struct {
