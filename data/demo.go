@@ -41,6 +41,12 @@ func seedDemo(st *Store) error {
 	if err := seedDemoResidents(st); err != nil {
 		return err
 	}
+	if err := seedDemoKiosk(st); err != nil {
+		return err
+	}
+	if err := seedDemoChores(st); err != nil {
+		return err
+	}
 	return seedDemoMeetings(st)
 }
 

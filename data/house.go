@@ -24,6 +24,12 @@ type House struct {
 	Phases []string `json:"phases"`
 	// IdleMinutes returns an unattended manager screen to the start screen.
 	IdleMinutes int `json:"idle_minutes"`
+	// PhaseCurfews override the curfews for residents in a phase (optional).
+	PhaseCurfews map[string]PhaseCurfew `json:"phase_curfews,omitempty"`
+	// OutsideMeetings is how many outside meetings a week each phase needs.
+	OutsideMeetings map[string]int `json:"outside_meetings,omitempty"`
+	// KioskIdleSeconds returns the kiosk to the grid (0: 30 seconds).
+	KioskIdleSeconds int `json:"kiosk_idle_seconds,omitempty"`
 }
 
 // Bed is one bed the house can fill.
@@ -49,6 +55,10 @@ func DefaultHouse() House {
 		WeekStart:       time.Monday,
 		Phases:          []string{"Phase 1", "Phase 2", "Phase 3"},
 		IdleMinutes:     10,
+
+		// Kiosk rules: outside meetings a week per phase, idle seconds.
+		OutsideMeetings:  map[string]int{"Phase 1": 5, "Phase 2": 3, "Phase 3": 2},
+		KioskIdleSeconds: 30,
 	}
 }
 
@@ -132,7 +142,13 @@ func FormatBeds(beds []Bed) string {
 			flush()
 			room, names = b.Room, nil
 		}
-		names = append(names, strings.TrimPrefix(b.Name, "Bed "))
+		// ParseBeds writes "Bed " before names of one or two letters only,
+		// so only those lose it here ("Bed Upper" stays "Bed Upper").
+		name := b.Name
+		if short := strings.TrimPrefix(name, "Bed "); short != name && short != "" && len([]rune(short)) <= 2 {
+			name = short
+		}
+		names = append(names, name)
 	}
 	flush()
 	return strings.Join(lines, "\n")

@@ -334,13 +334,21 @@ func (s *Store) MoveOut(by Actor, id string, date Date, reason string) error {
 	bed, _ := h.Bed(r.BedID)
 	r.Stays = append(r.Stays, Stay{MoveIn: r.MoveIn, MoveOut: date, Reason: reason, Bed: bed.Label()})
 	r.Status, r.V = StatusMovedOut, schemaVersion
-	return s.write(by, "resident.move-out", r.Short(), func(txn *badger.Txn) error {
+	err = s.write(by, "resident.move-out", r.Short(), func(txn *badger.Txn) error {
 		if err := moveBed(txn, h, r.ID, r.BedID, ""); err != nil {
 			return err
 		}
 		r.BedID = ""
 		return putJSON(txn, pfxRes+r.ID, r)
 	})
+	if err != nil {
+		return err
+	}
+	// Their open chores go to the others from the move-out day on.
+	if err := s.HandOnChores(by, r.ID, date); err != nil {
+		return fmt.Errorf("moved out, but handing on their chores failed (regenerate the roster): %w", err)
+	}
+	return nil
 }
 
 func validateMoveOut(r Resident, date Date, reason string, today Date) error {

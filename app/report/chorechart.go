@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -373,4 +374,145 @@ func chartSafe(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// ---- the chore coordinator's report -----------------------------------------
+
+// ChoreCoordinatorPDF writes the chore coordinator's report on its own
+// (see Doc.ChoreCoordinator), for the house meeting.
+func ChoreCoordinatorPDF(w io.Writer, house string, rep data.CoordinatorReport, size PageSize, printed time.Time) error {
+	d, err := New(Options{Title: "Chore coordinator's report", Subtitle: chartWeekLabel(rep.Week), House: house, Size: size, Printed: printed})
+	if err != nil {
+		return err
+	}
+	d.ChoreCoordinator(rep)
+	if err := d.Err(); err != nil {
+		return fmt.Errorf("report: chore coordinator's report: %w", err)
+	}
+	return d.Write(w)
+}
+
+// ChoreCoordinator adds the chore coordinator's report to a document (the
+// weekly house report, or ChoreCoordinatorPDF): who did which chore in the
+// week reported on, done or missed, and next week's list, resident by
+// resident. Managers' notes are not in the report.
+func (d *Doc) ChoreCoordinator(rep data.CoordinatorReport) {
+	d.Heading("Chores: " + chartWeekLabel(rep.Week))
+	if len(rep.Tally) == 0 {
+		d.Paragraph("No chore roster was made for this week.")
+	} else {
+		d.Table(pastChoresTable(rep))
+		d.Paragraph("✓ done   ✗ missed   – not ticked   (excused) excused")
+	}
+	if open := uncovered(rep.Chores); open != "" {
+		d.Paragraph("Nobody was free for: " + open + ".")
+	}
+	d.Subheading("Next week: " + chartWeekLabel(rep.NextWeek))
+	if len(rep.Next) == 0 {
+		d.Paragraph("Next week's roster has not been made yet.")
+		return
+	}
+	d.Table(nextChoresTable(rep.Next))
+	if open := uncovered(rep.Next); open != "" {
+		d.Paragraph("Still to cover: " + open + ".")
+	}
+}
+
+func pastChoresTable(rep data.CoordinatorReport) Table {
+	t := Table{Columns: []Column{
+		{Title: "Resident", Width: 2.2}, {Title: "Chores and days", Width: 4.6},
+		{Title: "Done", Width: 0.8, Align: "C"}, {Title: "Missed", Width: 1, Align: "C"},
+		{Title: "Excused", Width: 1.1, Align: "C"}, {Title: "Not ticked", Width: 1, Align: "C"},
+	}}
+	byRes := groupCells(rep.Chores, pastMark)
+	for _, tl := range rep.Tally {
+		t.Rows = append(t.Rows, []string{
+			tl.Name, byRes[tl.ResidentID], strconv.Itoa(tl.Done), strconv.Itoa(tl.Missed),
+			strconv.Itoa(tl.Excused), strconv.Itoa(tl.NotTicked),
+		})
+	}
+	return t
+}
+
+func nextChoresTable(cells []data.RosterCell) Table {
+	t := Table{Columns: []Column{{Title: "Resident", Width: 2.2}, {Title: "Chores and days", Width: 8.4}}}
+	byRes := groupCells(cells, func(data.RosterCell) string { return "" })
+	var names []data.RosterCell
+	seen := map[string]bool{}
+	for _, c := range cells {
+		if c.Covered() && !seen[c.ResidentID] {
+			seen[c.ResidentID] = true
+			names = append(names, c)
+		}
+	}
+	sortCells(names)
+	for _, c := range names {
+		t.Rows = append(t.Rows, []string{c.Name, byRes[c.ResidentID]})
+	}
+	return t
+}
+
+// groupCells writes each resident's chores as "Dishes Mon ✓, Thu ✗; Yard
+// Sat –", chores in the order met, marking each day with mark.
+func groupCells(cells []data.RosterCell, mark func(data.RosterCell) string) map[string]string {
+	type chore struct {
+		name string
+		days []string
+	}
+	perRes := map[string][]*chore{}
+	for _, c := range cells {
+		if !c.Covered() {
+			continue
+		}
+		list := perRes[c.ResidentID]
+		var ch *chore
+		for _, x := range list {
+			if x.name == c.Chore {
+				ch = x
+			}
+		}
+		if ch == nil {
+			ch = &chore{name: c.Chore}
+			perRes[c.ResidentID] = append(list, ch)
+		}
+		ch.days = append(ch.days, strings.TrimSpace(c.Day.Weekday().String()[:3]+" "+mark(c)))
+	}
+	out := map[string]string{}
+	for id, list := range perRes {
+		parts := make([]string, len(list))
+		for i, ch := range list {
+			parts[i] = ch.name + " " + strings.Join(ch.days, ", ")
+		}
+		out[id] = strings.Join(parts, "; ")
+	}
+	return out
+}
+
+func pastMark(c data.RosterCell) string {
+	switch {
+	case c.Excused != "":
+		return "(excused)"
+	case c.Status == data.ChoreDone || c.Status == data.ChoreVerified:
+		return "✓"
+	case c.Status == data.ChoreMissed:
+		return "✗"
+	}
+	return "–"
+}
+
+// uncovered lists the seats nobody had: "Yard Sat, Dishes Sun".
+func uncovered(cells []data.RosterCell) string {
+	var out []string
+	for _, c := range cells {
+		if !c.Covered() {
+			out = append(out, c.Chore+" "+c.Day.Weekday().String()[:3])
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+func sortCells(cs []data.RosterCell) {
+	slices.SortStableFunc(cs, func(a, b data.RosterCell) int {
+		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+	})
 }

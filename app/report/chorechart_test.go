@@ -106,7 +106,7 @@ func chartTool(t *testing.T, tool string, args ...string) string {
 	return string(out)
 }
 
-var spaces = regexp.MustCompile(`\s+`)
+var chartSpaces = regexp.MustCompile(`\s+`)
 
 func TestChoreChartSixteenBedsFitOnePage(t *testing.T) {
 	rows := chartHouse(16, 15)
@@ -118,7 +118,7 @@ func TestChoreChartSixteenBedsFitOnePage(t *testing.T) {
 				t.Fatalf("not one page:\n%s", info)
 			}
 			checkLandscape(t, info)
-			text := spaces.ReplaceAllString(chartTool(t, "pdftotext", path, "-"), " ")
+			text := chartSpaces.ReplaceAllString(chartTool(t, "pdftotext", path, "-"), " ")
 			checkChartText(t, text, rows)
 			for _, want := range []string{"Chore chart", "Week of Monday 10 March 2025", "CONFIDENTIAL", "Page 1 of 1", "Mon 10 Mar", "Sun 16 Mar"} {
 				if !strings.Contains(text, want) {
@@ -174,12 +174,12 @@ func TestChoreChartBigHouseBreaksPages(t *testing.T) {
 	}
 	text := chartTool(t, "pdftotext", path, "-")
 	for _, page := range strings.Split(strings.TrimRight(text, "\f"), "\f") {
-		page = spaces.ReplaceAllString(page, " ")
+		page = chartSpaces.ReplaceAllString(page, " ")
 		if !strings.Contains(page, "Mon 10 Mar") || !strings.Contains(page, "Page ") || !strings.Contains(page, "CONFIDENTIAL") {
 			t.Errorf("a page lacks the day header or the frame: %.200s", page)
 		}
 	}
-	checkChartText(t, spaces.ReplaceAllString(text, " "), rows)
+	checkChartText(t, chartSpaces.ReplaceAllString(text, " "), rows)
 	t.Logf("40 residents x 30 chores: %s pages", n[1])
 }
 
@@ -207,6 +207,64 @@ func BenchmarkChoreChartPDF(b *testing.B) {
 	for b.Loop() {
 		if err := report.ChoreChart(io.Discard, opts); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+func TestChoreCoordinatorReport(t *testing.T) {
+	var cells []data.RosterCell
+	for _, r := range chartHouse(16, 15) {
+		for _, day := range r.Days {
+			cells = append(cells, day...)
+		}
+	}
+	tally := map[string]*data.ChoreTally{}
+	var order []string
+	for _, c := range cells {
+		tl := tally[c.ResidentID]
+		if tl == nil {
+			tl = &data.ChoreTally{ResidentID: c.ResidentID, Name: c.Name}
+			tally[c.ResidentID] = tl
+			order = append(order, c.ResidentID)
+		}
+		tl.Assigned++
+		switch {
+		case c.Excused != "":
+			tl.Excused++
+		case c.Status == data.ChoreMissed:
+			tl.Missed++
+		case c.Status == data.ChoreAssigned:
+			tl.NotTicked++
+		default:
+			tl.Done++
+		}
+	}
+	rep := data.CoordinatorReport{Week: chartWeek, Chores: cells, NextWeek: chartWeek.AddDays(7), Next: cells}
+	for _, id := range order {
+		rep.Tally = append(rep.Tally, *tally[id])
+	}
+	path := filepath.Join(t.TempDir(), "coordinator.pdf")
+	if dir := os.Getenv("PORCHLIGHT_REPORT_DIR"); dir != "" {
+		path = filepath.Join(dir, "coordinator.pdf")
+	}
+	var buf bytes.Buffer
+	if err := report.ChoreCoordinatorPDF(&buf, "Maple Street House", rep, report.A4, time.Date(2025, 3, 16, 19, 0, 0, 0, time.Local)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	text := chartSpaces.ReplaceAllString(chartTool(t, "pdftotext", path, "-"), " ")
+	for _, c := range cells {
+		for _, want := range []string{c.Name, c.Chore} {
+			if !strings.Contains(text, want) {
+				t.Errorf("coordinator's report lacks %q", want)
+			}
+		}
+	}
+	for _, want := range []string{"Next week: Week of Monday 17 March 2025", "✗", "✓", "CONFIDENTIAL"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("coordinator's report lacks %q", want)
 		}
 	}
 }
