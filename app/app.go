@@ -37,6 +37,15 @@ type screens struct {
 	unlock       *unlockScreen
 	residents    *residentsPage
 	residentForm *residentForm
+	meetings     *meetingsPage  // the Meetings section
+	meeting      *meetingEditor // the meeting open in it, if any
+	chores       *choresPage    // the Chores section
+	choreForm    *choreForm     // the chore form open in it, if any
+	myChores     *myChoresPanel // the kiosk's "my chores this week"
+
+	kiosk       *kioskScreen     // the kiosk, the resting state
+	signouts    *signoutsPage    // the Sign-outs section
+	residentPIN *residentPINCard // the PIN card of the resident form
 }
 
 // New builds the UI around a vault. Call Start to show the first screen.
@@ -64,11 +73,11 @@ func (u *UI) Start() {
 }
 
 // StartUnlocked is Start for a store main has already opened (the demo):
-// it goes straight to the manager's screens.
+// it goes straight to the kiosk, the resting state; a manager logs in
+// from there.
 func (u *UI) StartUnlocked(st *data.Store) {
 	u.store = st
-	u.manager = st.Session()
-	u.showShell()
+	u.showKiosk()
 }
 
 // Close closes the store and releases the folder. Safe to call twice.

@@ -147,12 +147,23 @@ func TestUnlockWrongThenRightPasscode(t *testing.T) {
 	}
 	test.Type(s.passcode, "long enough")
 	test.Tap(s.button)
-	waitFor(t, func() bool { return u.store != nil })
+	waitFor(t, func() bool { k := u.screens.kiosk; return k != nil && k.shown == kioskGridPage })
+	// Unlocked, the app rests on the kiosk with nobody logged in; a
+	// manager logs in from there for the manager screens.
+	k := u.screens.kiosk
+	if k == nil || u.win.Content() != k.root || u.manager.ID != "" || hasText(u, "Log out") {
+		t.Fatalf("after unlock: kiosk shown %v, manager %q", k != nil, u.manager.Name)
+	}
+	test.Tap(k.manager)
+	s = u.screens.unlock
+	test.Type(s.passcode, "long enough")
+	test.Tap(s.button)
+	waitFor(t, func() bool { return u.inShell })
 	if u.manager.Name != "Ana Núñez" {
 		t.Errorf("logged in as %q", u.manager.Name)
 	}
 	if !hasText(u, "Log out") {
-		t.Error("manager shell not shown after unlock")
+		t.Error("manager shell not shown after the manager log-in")
 	}
 }
 
@@ -273,5 +284,8 @@ func TestIdleManagerIsLoggedOut(t *testing.T) {
 	u.checkIdle()
 	if u.manager.ID != "" || u.inShell {
 		t.Fatal("still logged in after 11 idle minutes (house default 10)")
+	}
+	if k := u.screens.kiosk; k == nil || u.win.Content() != k.root {
+		t.Fatal("an idle manager should leave the kiosk on show")
 	}
 }

@@ -23,7 +23,10 @@ func (u *UI) dashboardView() fyne.CanvasObject {
 func (u *UI) dashboardCards() []fyne.CanvasObject {
 	return []fyne.CanvasObject{
 		u.occupancyCard(),
+		u.outNowCard(),
 		u.milestonesCard(),
+		u.nextMeetingCard(),
+		u.choresCard(),
 	}
 }
 

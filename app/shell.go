@@ -21,6 +21,9 @@ func (u *UI) sections() []section {
 	return []section{
 		{"Dashboard", theme.HomeIcon(), u.dashboardView},
 		{"Residents", theme.AccountIcon(), u.residentsView},
+		{"Sign-outs", theme.LogoutIcon(), u.signoutsView},
+		{"Meetings", theme.CalendarIcon(), u.meetingsView},
+		{"Chores", theme.CheckButtonCheckedIcon(), u.choresView},
 		{"Settings", theme.SettingsIcon(), u.settingsView},
 	}
 }
@@ -85,9 +88,9 @@ func (u *UI) topBar() fyne.CanvasObject {
 	return container.NewVBox(bar, widget.NewSeparator())
 }
 
-// logOut returns to the unlock screen; the store stays open so the kiosk
-// (and the next manager) can carry on.
+// logOut returns to the kiosk; the store stays open so the residents (and
+// the next manager, through the kiosk's manager log-in) can carry on.
 func (u *UI) logOut() {
 	u.manager = data.Manager{}
-	u.showUnlock()
+	u.showKiosk()
 }

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"porchlight/data"
@@ -60,6 +61,10 @@ func (s *unlockScreen) layout() fyne.CanvasObject {
 	box := container.NewVBox(heading(title),
 		widget.NewForm(widget.NewFormItem("Manager", s.who), widget.NewFormItem("Passcode", s.passcode)),
 		s.recovery, s.useKey, s.message, s.button)
+	if s.u.store != nil { // a manager log-in from the kiosk: the way back
+		s.useKey.Hide()
+		box.Add(widget.NewButtonWithIcon("Back to kiosk", theme.NavigateBackIcon(), s.u.showKiosk))
+	}
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(440, 360), box))
 }
 
@@ -126,6 +131,7 @@ func (s *unlockScreen) done(login data.Login, st *data.Store, err error, useKey 
 		s.fail(err)
 		return
 	}
+	fromKiosk := s.u.store != nil // the store was open: a manager log-in
 	s.u.store = st
 	s.u.manager = data.Manager{}
 	if !useKey {
@@ -137,6 +143,11 @@ func (s *unlockScreen) done(login data.Login, st *data.Store, err error, useKey 
 		s.u.manager = m
 		st.SetSession(m)
 	}
+	if !fromKiosk && !useKey {
+		s.u.showKiosk() // unlocked: the kiosk is the resting state
+		return
+	}
+	s.u.leaveKiosk()
 	s.u.showShell()
 	if useKey {
 		dialog.ShowInformation("Opened with the recovery key",

@@ -1,0 +1,651 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"math"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"porchlight/data"
+)
+
+// The week roster tab: a week picker, "Generate roster", and the week as a
+// grid of chores by day. Selecting a day of a chore offers the manager's
+// edits for each resident on it.
+
+// Grid sizes.
+const (
+	rosterChoreWidth = 170
+	rosterDayWidth   = 96
+)
+
+// rosterTab shows one week's roster.
+type rosterTab struct {
+	p      *choresPage
+	house  data.House
+	today  data.Date
+	week   data.Date // the first day of the week shown
+	rows   []data.RosterRow
+	cells  []data.RosterCell // every assignment of the week, by day then chore
+	active map[string]bool   // residents living in the house
+
+	weekLabel  *widget.Label
+	prev, this *widget.Button
+	next       *widget.Button
+	generate   *widget.Button
+	print      *widget.Button
+	root       *fyne.Container // the whole tab
+	top        *fyne.Container // the week, its buttons and the banner
+	banner     *fyne.Container // next week's roster is not made yet
+	makeNext   *widget.Button
+	table      *widget.Table
+	empty      *widget.Label
+	status     *widget.Label
+
+	// the dialogs last opened, for tests
+	confirm  *dialog.ConfirmDialog
+	cell     *assignmentDialog
+	swap     *swapDialog
+	formDlg  *choreFormDialog
+	problem  string // the last message of a failed roster generation
+	printDlg *choreFormDialog
+}
+
+func newRosterTab(p *choresPage) *rosterTab {
+	t := &rosterTab{p: p, active: map[string]bool{}}
+	t.house, _ = p.u.store.House()
+	t.today = p.u.store.Today()
+	t.week = t.today.WeekStart(t.house.WeekStart)
+	t.weekLabel = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.weekLabel.SizeName = theme.SizeNameSubHeadingText
+	t.prev = widget.NewButtonWithIcon("Previous week", theme.NavigateBackIcon(), func() { t.showWeek(t.week.AddDays(-7)) })
+	t.this = widget.NewButton("This week", func() { t.showWeek(t.today) })
+	t.next = widget.NewButtonWithIcon("Next week", theme.NavigateNextIcon(), func() { t.showWeek(t.week.AddDays(7)) })
+	t.next.IconPlacement = widget.ButtonIconTrailingText
+	t.generate = widget.NewButtonWithIcon("Generate roster", theme.ViewRefreshIcon(), t.askGenerate)
+	t.generate.Importance = widget.HighImportance
+	t.print = widget.NewButtonWithIcon("Print chore chart…", theme.DocumentPrintIcon(), t.askPrint)
+	t.makeNext = widget.NewButtonWithIcon("Make next week's roster", theme.ViewRefreshIcon(), func() {
+		t.showWeek(t.today.AddDays(7))
+		t.generateNow()
+	})
+	note := widget.NewLabel("Next week's roster is not made yet.")
+	note.Importance = widget.WarningImportance
+	t.banner = container.NewHBox(note, t.makeNext)
+	t.empty = widget.NewLabel("")
+	t.empty.Wrapping = fyne.TextWrapWord
+	t.status = widget.NewLabel("")
+	t.status.Wrapping = fyne.TextWrapWord
+	t.table = t.newTable()
+	return t
+}
+
+func (t *rosterTab) view() fyne.CanvasObject {
+	picker := container.NewHBox(t.prev, t.this, t.next)
+	t.top = container.NewVBox(
+		t.weekLabel,
+		container.NewBorder(nil, nil, picker, container.NewHBox(t.generate, t.print)),
+		t.banner,
+	)
+	bottom := container.NewVBox(rosterLegend(), t.status)
+	grid := container.New(&rosterFit{t: t}, t.table)
+	t.root = container.NewBorder(t.top, bottom, nil, nil, container.NewStack(grid, container.NewPadded(container.NewVBox(t.empty))))
+	return t.root
+}
+
+// rosterFit lays the grid out with its day columns sharing the width the
+// chore column leaves, so the whole week shows without scrolling sideways
+// on a desk screen, and stays readable (scrolling) on a narrow one.
+type rosterFit struct {
+	t     *rosterTab
+	width float32
+}
+
+func (l *rosterFit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != l.width {
+		l.width = size.Width
+		// The table puts a padding-wide separator after each column.
+		day := float32(math.Floor(float64(size.Width-rosterChoreWidth-8*theme.Padding()-2) / 7))
+		day = max(day, rosterDayWidth)
+		for i := 1; i < 8; i++ {
+			l.t.table.SetColumnWidth(i, day)
+		}
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *rosterFit) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m
+}
+
+// showWeek moves to the week containing d.
+func (t *rosterTab) showWeek(d data.Date) {
+	t.week = d.WeekStart(t.house.WeekStart)
+	t.status.SetText("")
+	t.reload()
+}
+
+// reload reads the week shown and what the buttons depend on.
+func (t *rosterTab) reload() {
+	st := t.p.u.store
+	t.house, _ = st.House()
+	t.today = st.Today()
+	t.week = t.week.WeekStart(t.house.WeekStart)
+	rows, err := st.RosterGrid(t.week)
+	if err != nil {
+		t.p.u.choreProblem("Could not read the roster", err)
+		return
+	}
+	t.rows = rows
+	t.cells = t.cells[:0]
+	for _, r := range rows {
+		for _, day := range r.Days {
+			t.cells = append(t.cells, day...)
+		}
+	}
+	slices.SortStableFunc(t.cells, func(a, b data.RosterCell) int { return strings.Compare(a.ID, b.ID) })
+	clear(t.active)
+	if rs, err := st.ActiveResidents(); err == nil {
+		for _, r := range rs {
+			t.active[r.ID] = true
+		}
+	}
+	t.weekLabel.SetText(rosterWeekText(t.week, t.today.WeekStart(t.house.WeekStart)))
+	t.showBanner()
+	t.showButtons()
+	t.sizeRows()
+	t.table.Refresh()
+}
+
+// rosterWeekText is "Mon 10 Mar – Sun 16 Mar 2025 · this week".
+func rosterWeekText(week, thisWeek data.Date) string {
+	end := week.AddDays(6)
+	from := week.Pretty()
+	if week.Year == end.Year {
+		from = strings.TrimSuffix(from, fmt.Sprintf(" %d", week.Year))
+	}
+	s := from + " – " + end.Pretty()
+	switch n := week.DaysSince(thisWeek) / 7; {
+	case n == 0:
+		s += " · this week"
+	case n == 1:
+		s += " · next week"
+	case n == -1:
+		s += " · last week"
+	case n > 1:
+		s += fmt.Sprintf(" · in %d weeks", n)
+	default:
+		s += fmt.Sprintf(" · %d weeks ago", -n)
+	}
+	return s
+}
+
+func (t *rosterTab) showBanner() {
+	nextWeek := t.today.WeekStart(t.house.WeekStart).AddDays(7)
+	made := true
+	if t.week != nextWeek {
+		if r, err := t.p.u.store.Roster(nextWeek); err == nil {
+			made = len(r.Assignments) > 0
+		}
+	}
+	if made {
+		t.banner.Hide()
+	} else {
+		t.banner.Show()
+	}
+	if t.root != nil {
+		t.root.Refresh() // lays the tab out again, with or without the banner's room
+	}
+}
+
+func (t *rosterTab) showButtons() {
+	past := t.week.AddDays(6).Before(t.today)
+	switch {
+	case len(t.cells) == 0 && past:
+		t.empty.SetText("No roster was made for this week.")
+	case len(t.cells) == 0:
+		t.empty.SetText("No roster for this week yet. Generate roster gives every active resident a fair share of the active chores.")
+	default:
+		t.empty.SetText("")
+	}
+	t.empty.Hidden = len(t.cells) > 0
+	t.empty.Refresh()
+	t.table.Hidden = len(t.cells) == 0
+	t.generate.SetText("Generate roster")
+	if len(t.cells) > 0 {
+		t.generate.SetText("Regenerate roster…")
+	}
+	// Regenerating keeps every day already past, so a past week's roster
+	// cannot change.
+	if past && len(t.cells) > 0 {
+		t.generate.Disable()
+	} else {
+		t.generate.Enable()
+	}
+	if len(t.cells) == 0 {
+		t.print.Disable()
+	} else {
+		t.print.Enable()
+	}
+}
+
+// ---- the grid ---------------------------------------------------------------
+
+func (t *rosterTab) newTable() *widget.Table {
+	tb := widget.NewTable(
+		func() (int, int) { return len(t.rows), 8 },
+		func() fyne.CanvasObject { return newRosterCell() },
+		t.updateCell,
+	)
+	tb.ShowHeaderRow = true
+	tb.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	tb.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		if id.Col <= 0 {
+			l.SetText("Chore")
+			return
+		}
+		day := t.week.AddDays(id.Col - 1)
+		l.Importance = widget.MediumImportance
+		if day == t.today {
+			l.Importance = widget.HighImportance // today, as its cells are shaded
+		}
+		l.SetText(day.Weekday().String()[:3] + " " + fmt.Sprint(day.Day) + " " + day.Month.String()[:3])
+	}
+	tb.SetColumnWidth(0, rosterChoreWidth)
+	for i := 1; i < 8; i++ {
+		tb.SetColumnWidth(i, rosterDayWidth)
+	}
+	tb.OnSelected = func(id widget.TableCellID) {
+		tb.UnselectAll()
+		t.open(id.Row, id.Col)
+	}
+	return tb
+}
+
+// sizeRows makes each row tall enough for its most crowded day.
+func (t *rosterTab) sizeRows() {
+	for i, r := range t.rows {
+		n := 1
+		for _, d := range r.Days {
+			n = max(n, len(d))
+		}
+		h := rosterChoreH()
+		if len(choreNameLines(r.Chore.Name)) > 1 {
+			h += rosterLineH()
+		}
+		t.table.SetRowHeight(i, max(h, float32(n)*rosterLineH()+2*rosterPad()))
+	}
+}
+
+func (t *rosterTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	c := o.(*rosterCell)
+	if id.Row < 0 || id.Row >= len(t.rows) {
+		return
+	}
+	row := t.rows[id.Row]
+	if id.Col == 0 {
+		c.showChore(row.Chore)
+		return
+	}
+	c.showSeats(row.Days[id.Col-1], t.week.AddDays(id.Col-1), t.today)
+}
+
+// rosterCell is one cell of the grid: a chore's name and details in the
+// first column, a day's residents with their status in the others. It
+// draws text directly, with less padding than labels, so a week of names
+// fits the window; too long a name ends in "…".
+type rosterCell struct {
+	widget.BaseWidget
+	bg        *canvas.Rectangle // marks today's column
+	choreName [2]*canvas.Text   // a long name takes two lines
+	choreInfo *canvas.Text
+	chore     data.Chore
+	isChore   bool
+	seats     []rosterSeat
+	cells     []data.RosterCell
+	day       data.Date
+	today     data.Date
+}
+
+// rosterSeat is one resident's line in a day cell: status icon, name, lock.
+type rosterSeat struct {
+	icon *widget.Icon
+	name *canvas.Text
+	lock *widget.Icon
+}
+
+// Sizes of the grid's cells.
+func rosterLineH() float32 { return float32(math.Ceil(float64(theme.TextSize()) * 1.65)) }
+func rosterPad() float32   { return theme.Padding() }
+func rosterIconSize() float32 {
+	return float32(math.Round(float64(theme.TextSize()) * 1.15))
+}
+func rosterChoreH() float32 {
+	return 2*rosterPad() + rosterLineH() + float32(math.Ceil(float64(theme.CaptionTextSize())*1.5))
+}
+
+func newRosterCell() *rosterCell {
+	c := &rosterCell{bg: canvas.NewRectangle(color.Transparent)}
+	for i := range c.choreName {
+		c.choreName[i] = canvas.NewText("", theme.Color(theme.ColorNameForeground))
+		c.choreName[i].TextStyle.Bold = true
+	}
+	c.choreInfo = canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
+	c.choreInfo.TextSize = theme.CaptionTextSize()
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *rosterCell) CreateRenderer() fyne.WidgetRenderer { return &rosterCellRenderer{c: c} }
+
+func (c *rosterCell) showChore(ch data.Chore) {
+	c.isChore, c.chore, c.cells = true, ch, nil
+	c.Refresh()
+}
+
+func (c *rosterCell) showSeats(cells []data.RosterCell, day, today data.Date) {
+	c.isChore, c.cells, c.day, c.today = false, cells, day, today
+	for len(c.seats) < len(cells) {
+		name := canvas.NewText("", theme.Color(theme.ColorNameForeground))
+		c.seats = append(c.seats, rosterSeat{icon: widget.NewIcon(theme.CheckButtonIcon()), name: name, lock: widget.NewIcon(choreLockIcon)})
+	}
+	c.Refresh()
+}
+
+type rosterCellRenderer struct {
+	c    *rosterCell
+	objs []fyne.CanvasObject
+}
+
+func (r *rosterCellRenderer) Destroy() {}
+
+func (r *rosterCellRenderer) MinSize() fyne.Size { return fyne.NewSize(40, rosterLineH()) }
+
+func (r *rosterCellRenderer) Objects() []fyne.CanvasObject { return r.objs }
+
+func (r *rosterCellRenderer) Refresh() {
+	c := r.c
+	r.objs = append(r.objs[:0], c.bg, c.choreName[0], c.choreName[1], c.choreInfo)
+	for _, s := range c.seats {
+		r.objs = append(r.objs, s.icon, s.name, s.lock)
+	}
+	r.Layout(c.Size())
+	canvas.Refresh(c)
+}
+
+func (r *rosterCellRenderer) Layout(size fyne.Size) {
+	c := r.c
+	pad, lineH, iconS := rosterPad(), rosterLineH(), rosterIconSize()
+	c.bg.Move(fyne.NewPos(0, 0))
+	c.bg.Resize(size)
+	c.bg.FillColor = color.Transparent
+	if !c.isChore && c.day == c.today {
+		c.bg.FillColor = theme.Color(theme.ColorNameHover)
+	}
+	c.choreName[0].Hidden, c.choreName[1].Hidden, c.choreInfo.Hidden = !c.isChore, true, !c.isChore
+	if c.isChore {
+		w := size.Width - 2*pad
+		y := pad
+		for i, line := range choreNameLines(c.chore.Name) {
+			t := c.choreName[i]
+			t.Hidden = false
+			t.Color = theme.Color(theme.ColorNameForeground)
+			t.Text = choreFitText(line, w, t.TextSize, t.TextStyle)
+			t.Move(fyne.NewPos(pad, y))
+			t.Resize(fyne.NewSize(w, lineH))
+			y += lineH
+		}
+		c.choreInfo.Color = theme.Color(theme.ColorNamePlaceHolder)
+		c.choreInfo.Text = choreFitText(choreWhere(c.chore), w, c.choreInfo.TextSize, c.choreInfo.TextStyle)
+		c.choreInfo.Move(fyne.NewPos(pad, y))
+		c.choreInfo.Resize(fyne.NewSize(w, lineH))
+	}
+	for i, s := range c.seats {
+		shown := !c.isChore && i < len(c.cells)
+		s.icon.Hidden, s.name.Hidden, s.lock.Hidden = !shown, !shown, true
+		if !shown {
+			continue
+		}
+		cell := c.cells[i]
+		y := pad + float32(i)*lineH
+		res, col := seatLook(cell, c.today)
+		s.icon.SetResource(res)
+		s.icon.Move(fyne.NewPos(pad, y+(lineH-iconS)/2))
+		s.icon.Resize(fyne.NewSize(iconS, iconS))
+		x := pad + iconS + pad
+		w := size.Width - x - pad
+		if cell.Locked {
+			s.lock.Hidden = false
+			s.lock.Move(fyne.NewPos(size.Width-pad-iconS, y+(lineH-iconS)/2))
+			s.lock.Resize(fyne.NewSize(iconS, iconS))
+			w -= iconS + pad/2
+		}
+		s.name.Color = theme.Color(col)
+		s.name.Text = choreFitText(seatName(cell), w, s.name.TextSize, s.name.TextStyle)
+		s.name.TextStyle.Italic = cell.Excused != ""
+		s.name.Move(fyne.NewPos(x, y))
+		s.name.Resize(fyne.NewSize(w, lineH))
+	}
+	for _, o := range r.objs {
+		if t, ok := o.(*canvas.Text); ok {
+			t.Refresh()
+		}
+	}
+	c.bg.Refresh()
+}
+
+// choreNameLines splits a chore's name into the lines the grid's chore
+// column shows: one, or two when it is too long for one.
+func choreNameLines(name string) []string {
+	w := float32(rosterChoreWidth) - 2*rosterPad()
+	style := fyne.TextStyle{Bold: true}
+	if fyne.MeasureText(name, theme.TextSize(), style).Width <= w {
+		return []string{name}
+	}
+	words := strings.Fields(name)
+	first := words[0]
+	for i := 1; i < len(words); i++ {
+		next := first + " " + words[i]
+		if fyne.MeasureText(next, theme.TextSize(), style).Width > w {
+			return []string{first, strings.Join(words[i:], " ")}
+		}
+		first = next
+	}
+	return []string{name}
+}
+
+// choreWhere is the grid's line under a chore: "Mondays · Ground floor".
+func choreWhere(ch data.Chore) string {
+	parts := []string{ch.Schedule()}
+	if ch.Area != "" {
+		parts = append(parts, ch.Area)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// choreFitText shortens s with "…" until it fits width.
+func choreFitText(s string, width, size float32, style fyne.TextStyle) string {
+	if fyne.MeasureText(s, size, style).Width <= width {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && fyne.MeasureText(strings.TrimSpace(string(r))+"…", size, style).Width > width {
+		r = r[:len(r)-1]
+	}
+	return strings.TrimSpace(string(r)) + "…"
+}
+
+// choreDetail is a chore's second line: "Daily · Kitchen · 2 people".
+func choreDetail(ch data.Chore) string {
+	parts := []string{ch.Schedule()}
+	if ch.Area != "" {
+		parts = append(parts, ch.Area)
+	}
+	if ch.People > 1 {
+		parts = append(parts, fmt.Sprintf("%d people", ch.People))
+	}
+	parts = append(parts, fmt.Sprintf("effort %d", ch.Effort))
+	return strings.Join(parts, " · ")
+}
+
+func seatName(c data.RosterCell) string {
+	if !c.Covered() {
+		return "Nobody free"
+	}
+	return c.Short
+}
+
+// seatLook is the icon and text colour of an assignment in the grid.
+func seatLook(c data.RosterCell, today data.Date) (fyne.Resource, fyne.ThemeColorName) {
+	switch {
+	case !c.Covered():
+		return theme.NewWarningThemedResource(theme.WarningIcon()), theme.ColorNameWarning
+	case c.Excused != "":
+		return theme.NewColoredResource(theme.ContentRemoveIcon(), theme.ColorNamePlaceHolder), theme.ColorNamePlaceHolder
+	case c.Status == data.ChoreVerified:
+		return theme.NewSuccessThemedResource(theme.ConfirmIcon()), theme.ColorNameSuccess
+	case c.Status == data.ChoreDone:
+		return theme.NewSuccessThemedResource(theme.CheckButtonCheckedIcon()), theme.ColorNameSuccess
+	case c.Status == data.ChoreMissed:
+		return theme.NewErrorThemedResource(theme.CancelIcon()), theme.ColorNameError
+	case c.Day.Before(today):
+		return theme.CheckButtonIcon(), theme.ColorNameWarning // its day is past and it is not ticked
+	}
+	return theme.CheckButtonIcon(), theme.ColorNameForeground
+}
+
+// rosterLegend explains the grid's marks.
+func rosterLegend() fyne.CanvasObject {
+	item := func(res fyne.Resource, text string) fyne.CanvasObject {
+		l := widget.NewLabel(text)
+		l.SizeName = theme.SizeNameCaptionText
+		return container.NewHBox(widget.NewIcon(res), l)
+	}
+	late := canvas.NewText("orange: its day is past, not ticked", theme.Color(theme.ColorNameWarning))
+	late.TextSize = theme.CaptionTextSize()
+	return container.NewHBox(
+		item(theme.CheckButtonIcon(), "to do"),
+		item(theme.NewSuccessThemedResource(theme.CheckButtonCheckedIcon()), "ticked done"),
+		item(theme.NewSuccessThemedResource(theme.ConfirmIcon()), "verified"),
+		item(theme.NewErrorThemedResource(theme.CancelIcon()), "missed"),
+		item(theme.NewColoredResource(theme.ContentRemoveIcon(), theme.ColorNamePlaceHolder), "excused"),
+		item(choreLockIcon, "locked: regenerating keeps it"),
+		late,
+	)
+}
+
+// choreLockIcon is a padlock (Material Design's "lock", Apache 2.0, as
+// Fyne's own icons are).
+var choreLockIcon = theme.NewThemedResource(&fyne.StaticResource{
+	StaticName: "lock.svg",
+	StaticContent: []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24">` +
+		`<path d="M18 8h-1V6c0-2.76-2.24-5-5-5S7 3.24 7 6v2H6c-1.1 0-2 .9-2 2v10c0 1.1.9 2 2 2h12c1.1 0 2-.9 2-2V10c0-1.1-.9-2-2-2zm-6 9c-1.1 0-2-.9-2-2s.9-2 2-2 2 .9 2 2-.9 2-2 2zm3.1-9H8.9V6c0-1.71 1.39-3.1 3.1-3.1 1.71 0 3.1 1.39 3.1 3.1v2z"/></svg>`),
+})
+
+// open acts on a selected cell: the chore's form for the chore column,
+// the day's assignments otherwise.
+func (t *rosterTab) open(row, col int) {
+	if row < 0 || row >= len(t.rows) {
+		return
+	}
+	r := t.rows[row]
+	if col == 0 {
+		if c, err := t.p.u.store.Chore(r.Chore.ID); err == nil {
+			t.p.openForm(c)
+		} else {
+			t.status.SetText(r.Chore.Name + " is no longer on the chore list.")
+		}
+		return
+	}
+	if col < 1 || col > 7 {
+		return
+	}
+	cells := r.Days[col-1]
+	if len(cells) == 0 {
+		t.status.SetText(fmt.Sprintf("%s is not due on %s.", r.Chore.Name, t.week.AddDays(col-1).Weekday()))
+		return
+	}
+	t.cell = t.newAssignmentDialog(r.Chore, cells)
+}
+
+// setStatus reports what the last action did, under the grid.
+func (t *rosterTab) setStatus(msg string) { t.status.SetText(msg) }
+
+// ---- generating -------------------------------------------------------------
+
+// askGenerate makes the week's roster; remaking one asks first.
+func (t *rosterTab) askGenerate() {
+	if len(t.cells) == 0 {
+		t.generateNow()
+		return
+	}
+	msg := fmt.Sprintf("Regenerate the roster for the week of %s?\n\n"+
+		"Locked, excused, done, verified and missed chores are kept as they are, and so is every day already past. "+
+		"Every other chore is shared out afresh.", t.week.Pretty())
+	t.confirm = t.p.u.choreConfirm("Regenerate the roster", msg, "Regenerate", t.generateNow)
+}
+
+// generateNow makes the roster of the week shown.
+func (t *rosterTab) generateNow() {
+	r, err := t.p.u.store.GenerateRoster(t.p.u.actor(), t.week)
+	if err != nil {
+		t.generateFailed(err)
+		return
+	}
+	t.problem = ""
+	t.reload()
+	covered := len(r.Assignments) - len(r.Uncovered())
+	msg := fmt.Sprintf("Roster made for the week of %s: %d chores assigned.", r.Week.Pretty(), covered)
+	if n := len(r.Uncovered()); n > 0 {
+		msg += fmt.Sprintf(" Nobody was free for %d of them (marked Nobody free): select one to assign someone.", n)
+	}
+	t.setStatus(msg)
+}
+
+// generateFailed explains why no roster could be made, and offers the way
+// to fix it.
+func (t *rosterTab) generateFailed(err error) {
+	u := t.p.u
+	var few *data.TooFewResidentsError
+	switch {
+	case errors.Is(err, data.ErrNoResidents):
+		t.problem = "Nobody lives in the house yet, so there is nobody to give chores to. Add residents on the Residents screen, then generate the roster."
+		u.choreProblem("No residents", errors.New(t.problem))
+	case errors.Is(err, data.ErrNoChores):
+		t.problem = "There are no active chores to share out. Add chores to the chore list (or tick Active on some), then generate the roster."
+		t.confirm = u.choreConfirm("No chores", t.problem, "Open the chore list", func() { t.p.selectTab(choreTabList) })
+	case errors.As(err, &few):
+		t.problem = choreMessage(few)
+		cs, _ := u.store.Chores()
+		i := slices.IndexFunc(cs, func(c data.Chore) bool { return c.Name == few.Chore })
+		if i < 0 {
+			u.choreProblem("Too few residents", few)
+			return
+		}
+		t.confirm = u.choreConfirm("Too few residents", t.problem, "Change "+few.Chore, func() { t.p.openForm(cs[i]) })
+	default:
+		t.problem = choreMessage(err)
+		u.choreProblem("Could not make the roster", err)
+	}
+}
