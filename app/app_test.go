@@ -289,3 +289,22 @@ func TestIdleManagerIsLoggedOut(t *testing.T) {
 		t.Fatal("an idle manager should leave the kiosk on show")
 	}
 }
+
+func TestEscapeInAFocusedFieldCancelsTheForm(t *testing.T) {
+	u := newTestUI(t)
+	setUpHouse(t, u)
+	u.showShell()
+	u.win.SetContent(u.residentsView()) // on screen, so the field finds its canvas
+	p := u.screens.residents
+	p.openForm(data.Resident{})
+	f := u.screens.residentForm
+	u.win.Canvas().Focus(f.first)
+	test.Type(f.first, "Half-typed")
+	f.first.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if !hasText(u, "Add resident") {
+		t.Fatal("Escape in the first-name field did not go back to the list")
+	}
+	if rs, _ := u.store.Residents(); len(rs) != 0 {
+		t.Fatal("Escape saved a resident")
+	}
+}

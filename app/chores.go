@@ -45,7 +45,7 @@ const (
 )
 
 func (u *UI) choresView() fyne.CanvasObject {
-	p := &choresPage{u: u, stack: container.NewStack(), paper: choreDefaultPaper()}
+	p := &choresPage{u: u, stack: container.NewStack(), paper: defaultPaper()}
 	u.screens.chores = p
 	p.roster = newRosterTab(p)
 	p.list = newChoreListTab(p)
@@ -163,42 +163,6 @@ func (u *UI) choreConfirm(title, msg, okText string, fn func()) *dialog.ConfirmD
 	u.choreModal(d, fyne.NewSize(520, 0))
 	return d
 }
-
-// choreEntry is an entry in which Escape reaches the window's Escape
-// handler (cancel, back) instead of being swallowed, and Tab always moves
-// on, also in a multi-line one.
-type choreEntry struct{ widget.Entry }
-
-func newChoreEntry(placeholder string) *choreEntry {
-	e := &choreEntry{}
-	e.ExtendBaseWidget(e)
-	e.SetPlaceHolder(placeholder)
-	return e
-}
-
-func newChoreArea(placeholder string, rows int) *choreEntry {
-	e := &choreEntry{}
-	e.MultiLine = true
-	e.Wrapping = fyne.TextWrapWord
-	e.ExtendBaseWidget(e)
-	e.SetPlaceHolder(placeholder)
-	e.SetMinRowsVisible(rows)
-	return e
-}
-
-// TypedKey passes Escape to the window's key handler.
-func (e *choreEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape {
-		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.OnTypedKey() != nil {
-			c.OnTypedKey()(k)
-			return
-		}
-	}
-	e.Entry.TypedKey(k)
-}
-
-// AcceptsTab lets Tab leave the field.
-func (e *choreEntry) AcceptsTab() bool { return false }
 
 // ---- the chore list ---------------------------------------------------------
 
@@ -334,13 +298,13 @@ type choreForm struct {
 	p         *choresPage
 	c         data.Chore
 	days      []time.Weekday // the day select's options, in the house's week order
-	name      *choreEntry
-	area      *choreEntry
-	checklist *choreEntry
+	name      *entry
+	area      *entry
+	checklist *entry
 	effort    *widget.Select
 	often     *widget.RadioGroup
 	day       *widget.Select
-	people    *choreEntry
+	people    *entry
 	active    *widget.Check
 	save      *widget.Button
 	del       *widget.Button
@@ -358,9 +322,9 @@ func newChoreForm(p *choresPage, c data.Chore) *choreForm {
 		f.days = append(f.days, d)
 		dayNames = append(dayNames, d.String())
 	}
-	f.name = newChoreEntry("e.g. Kitchen after dinner")
-	f.area = newChoreEntry("e.g. Ground floor (optional)")
-	f.checklist = newChoreArea("What \"done\" means, one item a line:\nCounters wiped\nFloor swept", 4)
+	f.name = newEntry("e.g. Kitchen after dinner")
+	f.area = newEntry("e.g. Ground floor (optional)")
+	f.checklist = newArea("What \"done\" means, one item a line:\nCounters wiped\nFloor swept", 4)
 	f.effort = widget.NewSelect(choreEffortOptions, nil)
 	f.effort.PlaceHolder = "Choose 1 (light) to 5 (heavy)"
 	f.day = widget.NewSelect(dayNames, nil)
@@ -373,7 +337,7 @@ func newChoreForm(p *choresPage, c data.Chore) *choreForm {
 		}
 	})
 	f.often.Horizontal = true
-	f.people = newChoreEntry("1")
+	f.people = newEntry("1")
 	f.active = widget.NewCheck("Put it on the roster", nil)
 
 	f.add(data.FieldChoreName, f.name)

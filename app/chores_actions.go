@@ -217,7 +217,7 @@ type swapDialog struct {
 	all    []data.RosterCell
 	shown  []data.RosterCell
 	chosen int // index in shown, -1 when none
-	search *choreEntry
+	search *entry
 	list   *widget.List
 	errMsg *widget.Label
 	ok     *widget.Button
@@ -232,7 +232,7 @@ func (t *rosterTab) openSwap(from data.RosterCell) {
 			s.all = append(s.all, c)
 		}
 	}
-	s.search = newChoreEntry("Type a name, chore or day to narrow the list")
+	s.search = newEntry("Type a name, chore or day to narrow the list")
 	s.search.OnChanged = func(string) { s.filter() }
 	s.search.OnSubmitted = func(string) {
 		if len(s.shown) == 1 {
@@ -374,7 +374,7 @@ func (t *rosterTab) openReassign(c data.RosterCell) {
 func (t *rosterTab) openExcuse(c data.RosterCell) {
 	u := t.p.u
 	f := newForm()
-	reason := newChoreEntry("e.g. Doctor's appointment, at work late")
+	reason := newEntry("e.g. Doctor's appointment, at work late")
 	f.add(data.FieldExcuseReason, reason)
 	var d *choreFormDialog
 	submit := func() {
@@ -396,7 +396,7 @@ func (t *rosterTab) openExcuse(c data.RosterCell) {
 func (t *rosterTab) openMissed(c data.RosterCell) {
 	u := t.p.u
 	f := newForm()
-	note := newChoreEntry("e.g. Not done by bedtime")
+	note := newEntry("e.g. Not done by bedtime")
 	f.addHint(data.FieldMissedNote, "For managers; the coordinator's report and the chart do not print it.", note)
 	var d *choreFormDialog
 	submit := func() {

@@ -2,17 +2,14 @@ package app
 
 import (
 	"fmt"
+	"io"
 	"math"
-	"net/url"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -287,97 +284,21 @@ func choreUncovered(cells []data.RosterCell) string {
 // ---- printing ---------------------------------------------------------------
 
 // Paper choices as the print dialogs show them.
-const (
-	chorePaperA4     = "A4"
-	chorePaperLetter = "US Letter"
-	choreFieldPaper  = "Paper"
-	choreFieldNames  = "Names"
-)
-
-// choreDefaultPaper is US Letter where the locale uses it, A4 elsewhere.
-func choreDefaultPaper() report.PageSize {
-	for _, k := range []string{"LC_ALL", "LC_PAPER", "LANG"} {
-		if v := os.Getenv(k); v != "" {
-			for _, c := range []string{"_US", "_CA", "_MX", "_PH", "_CL", "_CO", "_VE"} {
-				if strings.Contains(v, c) {
-					return report.Letter
-				}
-			}
-			return report.A4
-		}
-	}
-	return report.A4
-}
-
-// choresPaperChoice is the paper radio, set to the last choice.
-func (p *choresPage) paperChoice() *widget.RadioGroup {
-	r := widget.NewRadioGroup([]string{chorePaperA4, chorePaperLetter}, nil)
-	r.Horizontal, r.Required = true, true
-	r.SetSelected(chorePaperA4)
-	if p.paper == report.Letter {
-		r.SetSelected(chorePaperLetter)
-	}
-	return r
-}
-
-func chorePaperOf(r *widget.RadioGroup) report.PageSize {
-	if r.Selected == chorePaperLetter {
-		return report.Letter
-	}
-	return report.A4
-}
-
-// chorePrintDir is a folder only this user can read: a printed chart
-// names residents, and unlike the store a PDF is not encrypted.
-func chorePrintDir() (string, error) {
-	dir := filepath.Join(os.TempDir(), fmt.Sprintf("porchlight-print-%d", os.Getuid()))
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
-	}
-	return dir, os.Chmod(dir, 0o700)
-}
-
-// writeChorePDF writes a PDF into the print folder, readable by this user only.
-func writeChorePDF(name string, write func(f *os.File) error) (string, error) {
-	dir, err := chorePrintDir()
-	if err != nil {
-		return "", fmt.Errorf("cannot make a folder for the PDF: %w", err)
-	}
-	path := filepath.Join(dir, name)
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
-	if err != nil {
-		return "", fmt.Errorf("cannot write the PDF: %w", err)
-	}
-	if err := write(f); err != nil {
-		_ = f.Close()
-		return "", err
-	}
-	return path, f.Close()
-}
-
-// openPDF opens a written PDF in the system's viewer, or says where it is.
-func (u *UI) openPDF(what, path string) {
-	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: path}); err != nil {
-		d := dialog.NewInformation(what+" saved",
-			fmt.Sprintf("The %s was saved to %s, but no PDF viewer could open it (%v). Open the file from there to print it, and delete it afterwards.",
-				strings.ToLower(what), path, err), u.win)
-		u.choreModal(d, fyne.NewSize(520, 0))
-	}
-}
+const choreFieldNames = "Names"
 
 // askPrint asks for the paper and the names, then writes and opens the
 // chore chart of the week shown.
 func (t *rosterTab) askPrint() {
 	u := t.p.u
 	f := newForm()
-	paper := t.p.paperChoice()
+	paper := paperChoice(t.p.paper)
 	full := widget.NewCheck("Full names (the chart on the fridge shows \"Ana N.\")", nil)
-	f.add(choreFieldPaper, paper)
+	f.add(fieldPaper, paper)
 	f.add(choreFieldNames, full)
 	var d *choreFormDialog
 	d = u.newChoreFormDialog("Print chore chart", "Save and open",
 		"The chart of the week of "+t.week.Pretty()+" opens in the system's PDF viewer, to print from there.", f, func() {
-			size := chorePaperOf(paper)
+			size := paperOf(paper)
 			path, err := t.writeChart(size, full.Checked)
 			if f.show(err) {
 				return
@@ -402,7 +323,7 @@ func (t *rosterTab) writeChart(size report.PageSize, fullNames bool) (string, er
 	if err != nil {
 		return "", err
 	}
-	return writeChorePDF("chore-chart-"+t.week.String()+".pdf", func(f *os.File) error {
+	return writePrintPDF("chore-chart-"+t.week.String()+".pdf", func(f io.Writer) error {
 		return report.ChoreChart(f, report.ChoreChartOptions{
 			House: h.Name, Week: t.week, Rows: rows, Size: size, FullNames: fullNames, Printed: st.Now(),
 		})
@@ -413,12 +334,12 @@ func (t *rosterTab) writeChart(size report.PageSize, fullNames bool) (string, er
 func (t *choreReportTab) askPrint() {
 	u := t.p.u
 	f := newForm()
-	paper := t.p.paperChoice()
-	f.add(choreFieldPaper, paper)
+	paper := paperChoice(t.p.paper)
+	f.add(fieldPaper, paper)
 	var d *choreFormDialog
 	d = u.newChoreFormDialog("Print coordinator's report", "Save and open",
 		"For the house meeting: the week of "+t.rep.Week.Pretty()+" and next week's list. Managers' notes are not printed.", f, func() {
-			size := chorePaperOf(paper)
+			size := paperOf(paper)
 			path, err := t.writeReport(size)
 			if f.show(err) {
 				return
@@ -436,7 +357,7 @@ func (t *choreReportTab) writeReport(size report.PageSize) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return writeChorePDF("chore-report-"+t.rep.Week.String()+".pdf", func(f *os.File) error {
+	return writePrintPDF("chore-report-"+t.rep.Week.String()+".pdf", func(f io.Writer) error {
 		return report.ChoreCoordinatorPDF(f, h.Name, t.rep, size, st.Now())
 	})
 }
@@ -449,7 +370,7 @@ type choreSettingsTab struct {
 	p         *choresPage
 	newcomers *widget.Check
 	passes    *widget.Check
-	window    *choreEntry
+	window    *entry
 	save      *widget.Button
 	saved     *widget.Label
 }
@@ -458,7 +379,7 @@ func newChoreSettingsTab(p *choresPage) *choreSettingsTab {
 	t := &choreSettingsTab{form: newForm(), p: p}
 	t.newcomers = widget.NewCheck("Leave residents off the roster for the rest of the week they move in", nil)
 	t.passes = widget.NewCheck("Leave residents off the roster on the days an overnight pass covers", nil)
-	t.window = newChoreEntry(strconv.Itoa(data.DefaultWindowWeeks))
+	t.window = newEntry(strconv.Itoa(data.DefaultWindowWeeks))
 	t.add("New residents", t.newcomers)
 	t.add("Overnight passes", t.passes)
 	t.addHint(data.FieldWindowWeeks, fmt.Sprintf("1 to %d weeks. Effort is balanced over this many weeks, this one included, not just this week.", data.MaxWindowWeeks), t.window)

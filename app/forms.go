@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -47,9 +48,18 @@ func (f *form) addHint(name, hint string, w fyne.CanvasObject) {
 	f.Form.AppendItem(&widget.FormItem{Text: name, Widget: container.NewVBox(w, e), HintText: hint})
 }
 
-// submitOnEnter makes Enter in each entry call fn.
-func submitOnEnter(fn func(), entries ...*widget.Entry) {
-	for _, e := range entries {
+// submitOnEnter makes Enter in each single-line entry call fn.
+func submitOnEnter(fn func(), entries ...fyne.CanvasObject) {
+	for _, o := range entries {
+		var e *widget.Entry
+		switch w := o.(type) {
+		case *entry:
+			e = &w.Entry
+		case *widget.Entry:
+			e = w
+		default:
+			continue
+		}
 		if !e.MultiLine {
 			e.OnSubmitted = func(string) { fn() }
 		}
@@ -142,12 +152,41 @@ func parseDateField(v *data.ValidationError, field, text string, required bool) 
 	return d
 }
 
+// entry is the text entry of every form: Escape reaches the window's
+// Escape handler (cancel, back) instead of being swallowed by the focused
+// field, and Tab always moves on, in a multi-line entry too.
+type entry struct{ widget.Entry }
+
 // newEntry is a single-line entry with a placeholder.
-func newEntry(placeholder string) *widget.Entry {
-	e := widget.NewEntry()
+func newEntry(placeholder string) *entry {
+	e := &entry{}
+	e.ExtendBaseWidget(e)
 	e.SetPlaceHolder(placeholder)
 	return e
 }
+
+// newArea is a multi-line, word-wrapping entry showing rows lines.
+func newArea(placeholder string, rows int) *entry {
+	e := newEntry(placeholder)
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(rows)
+	return e
+}
+
+// TypedKey passes Escape to the window's key handler.
+func (e *entry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.OnTypedKey() != nil {
+			c.OnTypedKey()(k)
+			return
+		}
+	}
+	e.Entry.TypedKey(k)
+}
+
+// AcceptsTab lets Tab leave the field.
+func (e *entry) AcceptsTab() bool { return false }
 
 // newPassword is a password entry with a placeholder.
 func newPassword(placeholder string) *widget.Entry {
@@ -163,17 +202,37 @@ func heading(text string) *widget.Label {
 	return l
 }
 
-// textArea is a multi-line entry in which Tab moves to the next field, as
-// in every other field, instead of typing a tab character.
-type textArea struct{ widget.Entry }
-
-func newTextArea() *textArea {
-	e := &textArea{}
-	e.MultiLine = true
-	e.Wrapping = fyne.TextWrapWord
-	e.ExtendBaseWidget(e)
-	return e
+// checkGrid is a set of checkboxes laid out in columns, for choices with
+// many options (a horizontal CheckGroup runs off the side of the window).
+type checkGrid struct {
+	box    *fyne.Container // what goes on screen
+	checks []*widget.Check
 }
 
-// AcceptsTab lets Tab leave the field.
-func (e *textArea) AcceptsTab() bool { return false }
+func newCheckGrid(options []string, cols int) *checkGrid {
+	g := &checkGrid{box: container.NewGridWithColumns(cols)}
+	for _, o := range options {
+		c := widget.NewCheck(o, nil)
+		g.checks = append(g.checks, c)
+		g.box.Add(c)
+	}
+	return g
+}
+
+// Selected lists the ticked options in their order.
+func (g *checkGrid) Selected() []string {
+	var out []string
+	for _, c := range g.checks {
+		if c.Checked {
+			out = append(out, c.Text)
+		}
+	}
+	return out
+}
+
+// SetSelected ticks exactly the given options.
+func (g *checkGrid) SetSelected(sel []string) {
+	for _, c := range g.checks {
+		c.SetChecked(slices.Contains(sel, c.Text))
+	}
+}

@@ -155,7 +155,7 @@ type kioskSignOut struct {
 	kr          *kioskResident
 	dest        data.Destination
 	dests       map[data.Destination]*widget.Button
-	where, back *widget.Entry
+	where, back *entry
 	defaultBack string
 	submit      *widget.Button
 }
@@ -174,7 +174,7 @@ func (kr *kioskResident) showSignOut() {
 	s.back = newEntry("HH:MM")
 	s.defaultBack = kr.week.CurfewTonight.Format("15:04")
 	s.back.SetText(s.defaultBack)
-	for _, e := range []*widget.Entry{s.where, s.back} {
+	for _, e := range []*entry{s.where, s.back} {
 		e.OnChanged = func(string) { k.touch() }
 	}
 	s.add(data.FieldDestination, container.NewGridWithColumns(4, cells...))
@@ -286,7 +286,7 @@ type kioskMeetingForm struct {
 	paths                map[string]*widget.Button
 	day                  data.Date
 	days                 map[data.Date]*widget.Button
-	name, at, verifier   *widget.Entry
+	name, at, verifier   *entry
 	count                *widget.Label
 	submit               *widget.Button
 	defaultAt, defaultOn string
@@ -330,7 +330,7 @@ func (kr *kioskResident) showMeeting() {
 	m.at = newEntry("HH:MM")
 	m.at.SetText(now.Format("15:04"))
 	m.verifier = newEntry("Optional: their name, so the house can check")
-	for _, e := range []*widget.Entry{m.name, m.at, m.verifier} {
+	for _, e := range []*entry{m.name, m.at, m.verifier} {
 		e.OnChanged = func(string) { k.touch() }
 	}
 	timeRow := container.NewHBox(widget.NewLabel("Time"), kioskFixedWidth(m.at, 150))

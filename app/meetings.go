@@ -354,8 +354,8 @@ func (p *meetingsPage) existingMeeting(o data.MeetingStart) (data.Meeting, bool)
 // emergencyNow calls an emergency house meeting, starting now.
 func (p *meetingsPage) emergencyNow() {
 	f := newForm()
-	place := newMeetEntry("e.g. Living room (optional)")
-	title := newMeetEntry("e.g. About the relapse policy (optional)")
+	place := newEntry("e.g. Living room (optional)")
+	title := newEntry("e.g. About the relapse policy (optional)")
 	f.add("Place", place)
 	f.add("Subject", title)
 	var d *dialogForm
@@ -383,9 +383,9 @@ type startMeetingForm struct {
 	*dialogForm
 	which []data.MeetingStart // the meeting select's options
 	what  *widget.Select
-	date  *meetEntry
-	start *meetEntry
-	place *meetEntry
+	date  *entry
+	start *entry
+	place *entry
 }
 
 // openStart asks which meeting to start, and when.
@@ -401,10 +401,10 @@ func (p *meetingsPage) openStart() {
 		opts = append(opts, k.Label()+" (not on the schedule)")
 		s.which = append(s.which, data.MeetingStart{Kind: k})
 	}
-	s.date = newMeetEntry("YYYY-MM-DD")
+	s.date = newEntry("YYYY-MM-DD")
 	s.date.SetText(p.u.store.Today().String())
-	s.start = newMeetEntry("HH:MM; blank: now")
-	s.place = newMeetEntry("optional")
+	s.start = newEntry("HH:MM; blank: now")
+	s.place = newEntry("optional")
 	s.what = widget.NewSelect(opts, func(string) { s.schedulePicked() })
 	f.add(data.FieldMeetingKind, s.what)
 	f.addHint(data.FieldMeetingDate, "Today, or a later day to prepare the agenda ahead", s.date)
@@ -503,9 +503,9 @@ type scheduleForm struct {
 	*dialogForm
 	sc                data.MeetingSchedule
 	kind, day         *widget.Select
-	title, place      *meetEntry
-	start, end        *meetEntry
-	once, from, until *meetEntry
+	title, place      *entry
+	start, end        *entry
+	once, from, until *entry
 }
 
 // Field names of the schedule form the data layer does not name.
@@ -523,12 +523,12 @@ func (p *meetingsPage) editSchedule(sc data.MeetingSchedule) {
 		kinds = append(kinds, k.Label())
 	}
 	s.kind = widget.NewSelect(kinds, nil)
-	s.title = newMeetEntry("optional, e.g. Wednesday peer group")
-	s.place = newMeetEntry("optional, e.g. Living room")
+	s.title = newEntry("optional, e.g. Wednesday peer group")
+	s.place = newEntry("optional, e.g. Living room")
 	s.day = widget.NewSelect(weekdayNames, nil)
-	s.start, s.end = newMeetEntry("HH:MM"), newMeetEntry("HH:MM, optional")
-	s.once = newMeetEntry("YYYY-MM-DD, only for a one-off meeting")
-	s.from, s.until = newMeetEntry("YYYY-MM-DD, optional"), newMeetEntry("YYYY-MM-DD, optional")
+	s.start, s.end = newEntry("HH:MM"), newEntry("HH:MM, optional")
+	s.once = newEntry("YYYY-MM-DD, only for a one-off meeting")
+	s.from, s.until = newEntry("YYYY-MM-DD, optional"), newEntry("YYYY-MM-DD, optional")
 	f.add(data.FieldMeetingKind, s.kind)
 	f.add(fieldSchedTitle, s.title)
 	f.add(fieldSchedPlace, s.place)
@@ -661,42 +661,6 @@ func (u *UI) nextMeetingCard() fyne.CanvasObject {
 }
 
 // --- shared pieces -----------------------------------------------------------
-
-// meetEntry is an entry in which Escape reaches the window's Escape
-// handler (cancel, back) instead of being swallowed, and Tab always moves
-// on. newMeetArea makes a multi-line one.
-type meetEntry struct{ widget.Entry }
-
-func newMeetEntry(placeholder string) *meetEntry {
-	e := &meetEntry{}
-	e.ExtendBaseWidget(e)
-	e.SetPlaceHolder(placeholder)
-	return e
-}
-
-func newMeetArea(placeholder string, rows int) *meetEntry {
-	e := &meetEntry{}
-	e.MultiLine = true
-	e.Wrapping = fyne.TextWrapWord
-	e.ExtendBaseWidget(e)
-	e.SetPlaceHolder(placeholder)
-	e.SetMinRowsVisible(rows)
-	return e
-}
-
-// TypedKey passes Escape to the window's key handler.
-func (e *meetEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape {
-		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.OnTypedKey() != nil {
-			c.OnTypedKey()(k)
-			return
-		}
-	}
-	e.Entry.TypedKey(k)
-}
-
-// AcceptsTab lets Tab leave the field, multi-line or not.
-func (e *meetEntry) AcceptsTab() bool { return false }
 
 // confirm asks a question with two answers; Enter gives the first,
 // Escape the second.

@@ -22,7 +22,7 @@ const historyPage = 100
 // decisions; one search box filters both.
 type historyTab struct {
 	p           *meetingsPage
-	search      *meetEntry
+	search      *entry
 	count       *widget.Label
 	table       *widget.Table
 	more        *widget.Button
@@ -49,7 +49,7 @@ var historyColumns = []historyColumn{
 
 func newHistoryTab(p *meetingsPage) *historyTab {
 	h := &historyTab{p: p, limit: historyPage}
-	h.search = newMeetEntry("Search meetings and decisions: a date, a name, words of a motion, \"passed\"…")
+	h.search = newEntry("Search meetings and decisions: a date, a name, words of a motion, \"passed\"…")
 	h.search.OnChanged = func(string) { h.filter(); h.searchMotions() }
 	h.count = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	h.table = widget.NewTable(

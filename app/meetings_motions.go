@@ -135,9 +135,9 @@ type motionForm struct {
 	mo                   data.Motion
 	there                personChoice // residents at the meeting, and anyone already named
 	kind                 *widget.Select
-	text                 *meetEntry
+	text                 *entry
 	mover, seconder      *widget.Select
-	forV, against, abst  *meetEntry
+	forV, against, abst  *entry
 	tabled               *widget.Check
 	outcome              *widget.Label
 	del                  *widget.Button
@@ -170,11 +170,11 @@ func (e *meetingEditor) openMotion(index int, mo data.Motion) {
 		kinds = append(kinds, t.Label())
 	}
 	m.kind = widget.NewSelect(kinds, nil)
-	m.text = newMeetArea("What the motion proposes", 3)
+	m.text = newArea("What the motion proposes", 3)
 	m.mover = widget.NewSelect(m.there.names, nil)
 	m.seconder = widget.NewSelect(m.there.names, nil)
 	m.mover.PlaceHolder, m.seconder.PlaceHolder = "Who moved it", "Who seconded it"
-	m.forV, m.against, m.abst = newMeetEntry("0"), newMeetEntry("0"), newMeetEntry("0")
+	m.forV, m.against, m.abst = newEntry("0"), newEntry("0"), newEntry("0")
 	m.tabled = widget.NewCheck("Put off to a later meeting instead of a vote", nil)
 	m.outcome = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	m.outcome.Wrapping = fyne.TextWrapWord
@@ -201,7 +201,7 @@ func (e *meetingEditor) openMotion(index int, mo data.Motion) {
 	}
 	m.dialogForm = e.u.newDialogForm(title, ok, "", f, m.submit, extra...)
 	submitOnEnter(m.submit, &m.forV.Entry, &m.against.Entry, &m.abst.Entry)
-	for _, w := range []*meetEntry{m.forV, m.against, m.abst} {
+	for _, w := range []*entry{m.forV, m.against, m.abst} {
 		w.OnChanged = func(string) { m.showOutcome() }
 	}
 	m.kind.OnChanged = func(string) { m.showOutcome() }
@@ -213,7 +213,7 @@ func (e *meetingEditor) openMotion(index int, mo data.Motion) {
 }
 
 // numberBox is an entry sized for a number.
-func numberBox(e *meetEntry) fyne.CanvasObject {
+func numberBox(e *entry) fyne.CanvasObject {
 	return container.NewGridWrap(fyne.NewSize(70, e.MinSize().Height), e)
 }
 
@@ -405,9 +405,9 @@ type actionItemForm struct {
 	index int
 	it    data.ActionItem
 	who   personChoice
-	text  *meetEntry
+	text  *entry
 	owner *widget.Select
-	due   *meetEntry
+	due   *entry
 }
 
 func (e *meetingEditor) openItem(index int, it data.ActionItem) {
@@ -416,12 +416,12 @@ func (e *meetingEditor) openItem(index int, it data.ActionItem) {
 	}
 	f := newForm()
 	a := &actionItemForm{e: e, index: index, it: it, who: e.u.residentChoice(it.Owner)}
-	a.text = newMeetArea("What is to be done", 2)
+	a.text = newArea("What is to be done", 2)
 	a.text.SetText(it.Text)
 	a.owner = widget.NewSelect(a.who.names, nil)
 	a.owner.PlaceHolder = "Who will do it"
 	a.who.selectPerson(a.owner, it.Owner)
-	a.due = newMeetEntry("YYYY-MM-DD")
+	a.due = newEntry("YYYY-MM-DD")
 	a.due.SetText(it.Due.String())
 	f.add(data.FieldItemText, a.text)
 	f.add(data.FieldItemOwner, a.owner)

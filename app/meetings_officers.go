@@ -113,7 +113,7 @@ type officerForm struct {
 	who        personChoice
 	office     *widget.Select
 	person     *widget.Select
-	start, end *meetEntry
+	start, end *entry
 }
 
 func (t *officersTab) edit(o data.Officer) {
@@ -132,7 +132,7 @@ func (t *officersTab) edit(o data.Officer) {
 	of.person = widget.NewSelect(of.who.names, nil)
 	of.person.PlaceHolder = "Who holds the office"
 	of.who.selectPerson(of.person, o.Person)
-	of.start, of.end = newMeetEntry("YYYY-MM-DD"), newMeetEntry("YYYY-MM-DD")
+	of.start, of.end = newEntry("YYYY-MM-DD"), newEntry("YYYY-MM-DD")
 	of.start.SetText(o.TermStart.String())
 	of.end.SetText(o.TermEnd.String())
 	f.add(data.FieldOffice, of.office)

@@ -42,7 +42,7 @@ type meetingEditor struct {
 	// roll call
 	top              *form
 	chair, secretary *widget.Select
-	adjourned        *meetEntry
+	adjourned        *entry
 	markAll          *widget.Button
 	rollCount        *widget.Label
 	rollList         *widget.List
@@ -53,14 +53,14 @@ type meetingEditor struct {
 
 	// agenda
 	agenda    *form
-	areas     []*meetEntry
-	sections  map[string]*meetEntry // the agenda's sections by field name
-	choreText *meetEntry
+	areas     []*entry
+	sections  map[string]*entry // the agenda's sections by field name
+	choreText *entry
 	choreBtn  *widget.Button
 
 	// old business
 	carriedList *widget.List
-	oldNotes    *meetEntry
+	oldNotes    *entry
 
 	// motions and action items
 	addMotion, acceptMotion  *widget.Button
@@ -78,7 +78,7 @@ type rollRow struct {
 	box    *fyne.Container
 	name   *widget.Label
 	radio  *widget.RadioGroup
-	reason *meetEntry
+	reason *entry
 	err    *widget.Label
 }
 
@@ -245,7 +245,7 @@ func (e *meetingEditor) rollTab() fyne.CanvasObject {
 		e.m.Secretary = e.people.selected(e.secretary)
 		e.changed()
 	}
-	e.adjourned = newMeetEntry("HH:MM")
+	e.adjourned = newEntry("HH:MM")
 	if e.m.Adjourned != nil {
 		e.adjourned.SetText(e.m.Adjourned.String())
 	}
@@ -299,7 +299,7 @@ func newRollRow() *rollRow {
 	r.radio = widget.NewRadioGroup(labels, nil)
 	r.radio.Horizontal = true
 	r.radio.Required = true
-	r.reason = newMeetEntry("Reason for the excused absence")
+	r.reason = newEntry("Reason for the excused absence")
 	r.err = errorLabel()
 	name := container.NewGridWrap(fyne.NewSize(220, r.name.MinSize().Height), r.name)
 	reason := container.NewGridWrap(fyne.NewSize(280, r.reason.MinSize().Height), r.reason)
@@ -314,7 +314,7 @@ func (e *meetingEditor) rowOf(o fyne.CanvasObject) *rollRow {
 		box:    box,
 		name:   line.Objects[0].(*fyne.Container).Objects[0].(*widget.Label),
 		radio:  line.Objects[1].(*widget.RadioGroup),
-		reason: line.Objects[2].(*fyne.Container).Objects[0].(*meetEntry),
+		reason: line.Objects[2].(*fyne.Container).Objects[0].(*entry),
 		err:    box.Objects[1].(*widget.Label),
 	}
 }
@@ -440,7 +440,7 @@ const (
 
 func (e *meetingEditor) agendaTab() fyne.CanvasObject {
 	e.agenda = newForm()
-	e.sections = map[string]*meetEntry{}
+	e.sections = map[string]*entry{}
 	s := &e.m.Sections
 	business := e.m.Kind.Business()
 	e.addArea(fieldReading, "e.g. the Traditions, or the group's reading", 2, s.Reading, func(t string) { e.m.Sections.Reading = t })
@@ -477,8 +477,8 @@ func (e *meetingEditor) agendaTab() fyne.CanvasObject {
 
 // addArea adds a multi-line section to the agenda form, tall enough for
 // its text (up to eight lines; longer text scrolls).
-func (e *meetingEditor) addArea(name, placeholder string, rows int, text string, set func(string)) *meetEntry {
-	a := newMeetArea(placeholder, max(rows, min(strings.Count(text, "\n")+1, 8)))
+func (e *meetingEditor) addArea(name, placeholder string, rows int, text string, set func(string)) *entry {
+	a := newArea(placeholder, max(rows, min(strings.Count(text, "\n")+1, 8)))
 	a.SetText(text)
 	a.OnChanged = func(t string) { set(t); e.changed() }
 	e.agenda.add(name, a)
@@ -496,7 +496,7 @@ func (e *meetingEditor) lastMinutesBox() fyne.CanvasObject {
 	}
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	note := newMeetArea("Corrections read out, if any", 1)
+	note := newArea("Corrections read out, if any", 1)
 	note.SetText(last.Note)
 	note.OnChanged = func(t string) { e.m.Sections.LastMinutes.Note = t; e.changed() }
 	e.areas = append(e.areas, note)
@@ -536,7 +536,7 @@ func (e *meetingEditor) oldBusinessTab() fyne.CanvasObject {
 			l1.Truncation = fyne.TextTruncateEllipsis
 			l2 := widget.NewLabel("")
 			l2.Truncation = fyne.TextTruncateEllipsis
-			note := newMeetEntry("Note")
+			note := newEntry("Note")
 			return container.NewBorder(nil, nil, done, container.NewCenter(container.NewGridWrap(fyne.NewSize(240, note.MinSize().Height), note)),
 				container.NewVBox(l1, l2))
 		},
@@ -551,7 +551,7 @@ func (e *meetingEditor) oldBusinessTab() fyne.CanvasObject {
 			lines.Objects[0].(*widget.Label).SetText(what)
 			lines.Objects[1].(*widget.Label).SetText(detail)
 			done := row.Objects[1].(*widget.Check)
-			note := row.Objects[2].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*meetEntry)
+			note := row.Objects[2].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*entry)
 			done.OnChanged = nil
 			done.SetChecked(c.Done)
 			done.Text = "Done"
@@ -573,7 +573,7 @@ func (e *meetingEditor) oldBusinessTab() fyne.CanvasObject {
 		},
 	)
 	e.carriedList.OnSelected = func(widget.ListItemID) { e.carriedList.UnselectAll() }
-	e.oldNotes = newMeetArea("Other old business", 3)
+	e.oldNotes = newArea("Other old business", 3)
 	e.oldNotes.SetText(e.m.Sections.OldBusiness.Notes)
 	e.oldNotes.OnChanged = func(t string) { e.m.Sections.OldBusiness.Notes = t; e.changed() }
 	empty := widget.NewLabel("Nothing carried: every earlier action item is done and no motion was tabled.")
@@ -766,7 +766,7 @@ func (e *meetingEditor) accept() {
 // the minutes become editable and the reason goes with the next save.
 func (e *meetingEditor) askReason() {
 	f := newForm()
-	reason := newMeetArea("e.g. Corrected the vote count on motion 2, as read out at meeting #13", 2)
+	reason := newArea("e.g. Corrected the vote count on motion 2, as read out at meeting #13", 2)
 	reason.SetText(e.reason)
 	f.add(data.FieldReasonEdit, reason)
 	intro := fmt.Sprintf("The minutes of %s were accepted on %s. Changes are allowed, and the reason is kept with the minutes and in the audit log.",

@@ -342,7 +342,7 @@ func TestMeetingAcceptedMinutesNeedAReason(t *testing.T) {
 	if msg := d.errorFor(data.FieldReasonEdit); !strings.Contains(msg, "reason") {
 		t.Fatalf("reason error = %q", msg)
 	}
-	test.Type(d.first.(*meetEntry), "Spelling of a name")
+	test.Type(d.first.(*entry), "Spelling of a name")
 	test.Tap(d.ok)
 	if e.readOnly() {
 		t.Fatal("still read-only after giving a reason")

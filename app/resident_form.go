@@ -22,14 +22,14 @@ type residentForm struct {
 	beds   []data.Bed // in the bed select's order
 	onDone func(changed bool)
 
-	first, last, preferred, phone  *widget.Entry
-	moveIn, sobriety               *widget.Entry
+	first, last, preferred, phone  *entry
+	moveIn, sobriety               *entry
 	bed, phase                     *widget.Select
-	pathways                       *widget.CheckGroup
-	homeGroup, sponsor, sponsorTel *widget.Entry
-	emName, emRelation, emPhone    *widget.Entry
-	languages                      *widget.Entry
-	notes                          *textArea
+	pathways                       *checkGrid
+	homeGroup, sponsor, sponsorTel *entry
+	emName, emRelation, emPhone    *entry
+	languages                      *entry
+	notes                          *entry
 	save                           *widget.Button
 }
 
@@ -47,12 +47,11 @@ func (f *residentForm) build() {
 	f.moveIn, f.sobriety = newEntry("YYYY-MM-DD"), newEntry("YYYY-MM-DD")
 	f.bed = widget.NewSelect(f.bedOptions(), nil)
 	f.phase = widget.NewSelect(append([]string{""}, f.house.Phases...), nil)
-	f.pathways = widget.NewCheckGroup(data.Pathways, nil)
-	f.pathways.Horizontal = true
+	f.pathways = newCheckGrid(data.Pathways, 3)
 	f.homeGroup, f.sponsor, f.sponsorTel = newEntry(""), newEntry("Name"), newEntry("Phone")
 	f.emName, f.emRelation, f.emPhone = newEntry("Name"), newEntry("e.g. sister"), newEntry("Phone")
 	f.languages = newEntry("e.g. Spanish, English")
-	f.notes = newTextArea()
+	f.notes = newArea("", 4)
 	f.notes.SetPlaceHolder("Private: managers only. Never shown at the kiosk or printed by default.")
 	f.notes.Wrapping = fyne.TextWrapWord
 
@@ -63,7 +62,7 @@ func (f *residentForm) build() {
 	f.add(data.FieldBed, f.bed)
 	f.addHint(data.FieldMoveIn, "YYYY-MM-DD", f.moveIn)
 	f.addHint(data.FieldSobriety, "YYYY-MM-DD; changing it keeps the earlier date in the record", f.sobriety)
-	f.add("Recovery pathways", f.pathways)
+	f.add("Recovery pathways", f.pathways.box)
 	f.add("Home group", f.homeGroup)
 	f.add("Sponsor", container.NewGridWithColumns(2, f.sponsor, f.sponsorTel))
 	f.add(data.FieldPhase, f.phase)
@@ -143,7 +142,7 @@ func (f *residentForm) values() (data.Resident, data.ValidationError) {
 	if i := f.bed.SelectedIndex(); i >= 0 && i < len(f.beds) {
 		r.BedID = f.beds[i].ID
 	}
-	r.Pathways = append([]string(nil), f.pathways.Selected...)
+	r.Pathways = f.pathways.Selected()
 	r.HomeGroup = f.homeGroup.Text
 	r.Sponsor = data.Contact{Name: f.sponsor.Text, Phone: f.sponsorTel.Text}
 	r.Phase = f.phase.Selected

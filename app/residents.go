@@ -71,7 +71,7 @@ func daysText(x residentRow) string {
 type residentsPage struct {
 	u       *UI
 	stack   *fyne.Container
-	search  *widget.Entry
+	search  *entry
 	show    *widget.Select
 	table   *widget.Table
 	count   *widget.Label

@@ -33,7 +33,7 @@ func (u *UI) houseSettings() fyne.CanvasObject {
 	}
 	f := newForm()
 	name, address := newEntry(""), newEntry("")
-	beds := newTextArea()
+	beds := newArea("", 4)
 	beds.SetMinRowsVisible(5)
 	weeknight, weekend := newEntry("22:00"), newEntry("23:59")
 	week := widget.NewSelect(weekdayNames, nil)
@@ -135,7 +135,7 @@ func (u *UI) managerSettings() fyne.CanvasObject {
 
 // passcodeDialog collects fields in a form dialog and retries on error
 // without losing what was typed.
-func (u *UI) passcodeDialog(title, confirm string, f *form, entries []*widget.Entry, apply func() error) {
+func (u *UI) passcodeDialog(title, confirm string, f *form, entries []fyne.CanvasObject, apply func() error) {
 	var dlg *dialog.ConfirmDialog
 	run := func(ok bool) {
 		if !ok {
@@ -157,7 +157,7 @@ func (u *UI) addManager(reload func()) {
 	f.add("Manager name", name)
 	f.add("Passcode", pass)
 	f.add("Passcode again", again)
-	u.passcodeDialog("Add a manager", "Add", f, []*widget.Entry{name, pass, again}, func() error {
+	u.passcodeDialog("Add a manager", "Add", f, []fyne.CanvasObject{name, pass, again}, func() error {
 		_, err := u.store.AddManager(u.actor(), data.NewManager{Name: name.Text, Passcode: pass.Text, Confirm: again.Text})
 		if err == nil {
 			reload()
@@ -172,7 +172,7 @@ func (u *UI) changePasscode() {
 	f.add("Current passcode", cur)
 	f.add("Passcode", pass)
 	f.add("Passcode again", again)
-	u.passcodeDialog("Change my passcode", "Change", f, []*widget.Entry{cur, pass, again}, func() error {
+	u.passcodeDialog("Change my passcode", "Change", f, []fyne.CanvasObject{cur, pass, again}, func() error {
 		err := u.store.ChangePasscode(u.actor(), u.manager.ID, cur.Text, pass.Text, again.Text)
 		if err == nil {
 			dialog.ShowInformation("Passcode changed", "Use the new passcode from now on.", u.win)
@@ -186,7 +186,7 @@ func (u *UI) resetPasscode(m data.Manager) {
 	pass, again := newPassword("At least 8 characters"), newPassword("Type it again")
 	f.add("Passcode", pass)
 	f.add("Passcode again", again)
-	u.passcodeDialog("New passcode for "+m.Name, "Set passcode", f, []*widget.Entry{pass, again}, func() error {
+	u.passcodeDialog("New passcode for "+m.Name, "Set passcode", f, []fyne.CanvasObject{pass, again}, func() error {
 		err := u.store.ResetPasscode(u.actor(), m.ID, pass.Text, again.Text)
 		if err == nil {
 			dialog.ShowInformation("Passcode set", m.Name+" can log in with the new passcode.", u.win)

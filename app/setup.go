@@ -29,12 +29,13 @@ func weekdayByName(name string) time.Weekday {
 // setupForm is the first-start screen: the house and its first manager.
 type setupForm struct {
 	*form
-	name, address             *widget.Entry
-	beds                      *textArea
-	weeknight, weekend        *widget.Entry
-	weekStart                 *widget.Select
-	manager, passcode, repeat *widget.Entry
-	create                    *widget.Button
+	name, address      *entry
+	beds               *entry
+	weeknight, weekend *entry
+	weekStart          *widget.Select
+	manager            *entry
+	passcode, repeat   *widget.Entry
+	create             *widget.Button
 }
 
 func newSetupForm(onCreate func()) *setupForm {
@@ -43,7 +44,7 @@ func newSetupForm(onCreate func()) *setupForm {
 		form:      newForm(),
 		name:      newEntry("e.g. Maple Street House"),
 		address:   newEntry("Street, town"),
-		beds:      newTextArea(),
+		beds:      newArea("", 4),
 		weeknight: newEntry("22:00"),
 		weekend:   newEntry("23:59"),
 		weekStart: widget.NewSelect(weekdayNames, nil),

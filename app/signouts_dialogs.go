@@ -23,13 +23,13 @@ type signoutDialog struct {
 	dlg  *dialog.ConfirmDialog
 	save func() bool
 	// the fields, by name, for tests
-	entries map[string]*widget.Entry
+	entries map[string]*entry
 	selects map[string]*widget.Select
 }
 
 // newDialog opens a form dialog; build adds its fields and sets save.
 func (p *signoutsPage) newDialog(title, confirm string, intro string, size fyne.Size, build func(d *signoutDialog)) *signoutDialog {
-	d := &signoutDialog{form: newForm(), entries: map[string]*widget.Entry{}, selects: map[string]*widget.Select{}}
+	d := &signoutDialog{form: newForm(), entries: map[string]*entry{}, selects: map[string]*widget.Select{}}
 	build(d)
 	var top fyne.CanvasObject = container.NewVBox()
 	if intro != "" {
@@ -49,7 +49,7 @@ func (p *signoutsPage) newDialog(title, confirm string, intro string, size fyne.
 	return d
 }
 
-func (d *signoutDialog) entry(name, placeholder, hint, text string) *widget.Entry {
+func (d *signoutDialog) entry(name, placeholder, hint, text string) *entry {
 	e := newEntry(placeholder)
 	e.SetText(text)
 	d.entries[name] = e

@@ -19,7 +19,7 @@ type unlockScreen struct {
 	u        *UI
 	who      *widget.Select
 	passcode *widget.Entry
-	recovery *widget.Entry
+	recovery *entry
 	useKey   *widget.Check
 	message  *widget.Label
 	button   *widget.Button

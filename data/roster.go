@@ -1657,7 +1657,8 @@ func (t *ChoreTally) count(a Assignment) {
 // week that has ended by that day (a Sunday meeting reports on the week
 // ending that Sunday, a Wednesday meeting on the week before) and lists
 // the week after it. Its method value is a ChoreReportFunc:
-// MeetingStart{ChoreReport: st.CoordinatorReportText}.
+// MeetingStart{ChoreReport: st.CoordinatorReportText}. It is empty when
+// neither week has a roster.
 func (s *Store) CoordinatorReportText(meetingDate Date) (string, error) {
 	week, err := s.weekOf(meetingDate)
 	if err != nil {
@@ -1669,6 +1670,9 @@ func (s *Store) CoordinatorReportText(meetingDate Date) (string, error) {
 	rep, err := s.CoordinatorReport(week)
 	if err != nil {
 		return "", err
+	}
+	if len(rep.Chores) == 0 && len(rep.Next) == 0 {
+		return "", nil // no roster for either week: nothing to report
 	}
 	return rep.Text(), nil
 }
