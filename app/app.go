@@ -20,15 +20,16 @@ type Options struct {
 // UI is the running app: one window whose content changes as people set
 // up, unlock, and move between screens.
 type UI struct {
-	app     fyne.App
-	win     fyne.Window
-	vault   *data.Vault
-	store   *data.Store  // nil until unlocked
-	manager data.Manager // who is at the desk; zero when nobody is logged in
-	opts    Options
-	screens screens // the screens on show, for keyboard handling and tests
-	idle    idleClock
-	inShell bool // a manager screen is on show
+	app       fyne.App
+	win       fyne.Window
+	vault     *data.Vault
+	store     *data.Store  // nil until unlocked
+	manager   data.Manager // who is at the desk; zero when nobody is logged in
+	opts      Options
+	screens   screens // the screens on show, for keyboard handling and tests
+	idle      idleClock
+	lastDaily data.Date // the day dailyWork last ran
+	inShell   bool      // a manager screen is on show
 }
 
 // screens remembers the screen objects currently shown.
@@ -77,6 +78,7 @@ func (u *UI) Start() {
 // from there.
 func (u *UI) StartUnlocked(st *data.Store) {
 	u.store = st
+	u.dailyWork()
 	u.showKiosk()
 }
 

@@ -43,7 +43,10 @@ func (u *UI) watchIdle(every time.Duration) {
 		t := time.NewTicker(every)
 		defer t.Stop()
 		for range t.C {
-			fyne.Do(u.checkIdle)
+			fyne.Do(func() {
+				u.checkIdle()
+				u.dailyWork()
+			})
 		}
 	}()
 }

@@ -123,6 +123,7 @@ func (u *UI) createHouse(f *setupForm) {
 		return
 	}
 	u.store = st
+	u.dailyWork()
 	u.manager = st.Session()
 	u.showRecoveryKey(h.Name, key)
 }

@@ -133,6 +133,7 @@ func (s *unlockScreen) done(login data.Login, st *data.Store, err error, useKey 
 	}
 	fromKiosk := s.u.store != nil // the store was open: a manager log-in
 	s.u.store = st
+	s.u.dailyWork()
 	s.u.manager = data.Manager{}
 	if !useKey {
 		m, err := st.Manager(login.ID)

@@ -1,0 +1,20 @@
+package app
+
+import "fyne.io/fyne/v2/dialog"
+
+// dailyWork is what the house needs done once a day while the app runs:
+// this week's and next week's chore rosters made if they are missing.
+// It runs when the store opens and whenever the date changes.
+func (u *UI) dailyWork() {
+	if u.store == nil {
+		return
+	}
+	today := u.store.Today()
+	if today == u.lastDaily {
+		return
+	}
+	u.lastDaily = today
+	if err := u.store.EnsureRosters(today); err != nil {
+		dialog.ShowError(err, u.win)
+	}
+}
