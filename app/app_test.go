@@ -308,3 +308,19 @@ func TestEscapeInAFocusedFieldCancelsTheForm(t *testing.T) {
 		t.Fatal("Escape saved a resident")
 	}
 }
+
+func TestResidentRecordShowsTheWeeksAccount(t *testing.T) {
+	u := newTestUI(t)
+	setUpHouse(t, u)
+	h, _ := u.store.House()
+	r, err := u.store.AddResident(data.System, data.Resident{First: "Paweł", Last: "Kowalczyk", Phase: "Phase 1", BedID: h.Beds[0].ID, MoveIn: u.store.Today().AddDays(-20)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.showShell()
+	u.win.SetContent(u.residentsView())
+	u.screens.residents.openForm(r)
+	if !hasText(u, "Outside meetings: 0 of 5") || !hasText(u, "No missed chores") {
+		t.Fatal("this week's account not on the resident's record")
+	}
+}

@@ -211,7 +211,7 @@ func (f *residentForm) view() fyne.CanvasObject {
 		actions.Add(widget.NewButton("Readmit…", f.readmit))
 	}
 	top := container.NewVBox(container.NewHBox(back), heading(title), f.summary())
-	body := container.NewVBox(f.Form, f.general, actions, f.pinCard(), f.history())
+	body := container.NewVBox(f.weekCard(), f.Form, f.general, actions, f.pinCard(), f.history())
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(body))
 }
 
