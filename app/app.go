@@ -29,6 +29,10 @@ type UI struct {
 	screens   screens // the screens on show, for keyboard handling and tests
 	idle      idleClock
 	lastDaily data.Date // the day dailyWork last ran
+	// beforeLeave, when set by a screen holding unsaved work, saves it
+	// before the shell moves to another section or logs out; it returns
+	// false when the work could not be saved (its messages are on screen).
+	beforeLeave func() bool
 	inShell   bool      // a manager screen is on show
 }
 

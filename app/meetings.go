@@ -73,6 +73,7 @@ func (u *UI) meetingsView() fyne.CanvasObject {
 // showTabs shows the section's tabs (again, after a meeting was open).
 func (p *meetingsPage) showTabs() {
 	p.u.screens.meeting = nil
+	p.u.beforeLeave = nil
 	p.stack.Objects = []fyne.CanvasObject{container.NewBorder(heading("Meetings"), nil, nil, nil, p.tabs)}
 	p.stack.Refresh()
 	p.focusTab()

@@ -105,6 +105,7 @@ func (p *meetingsPage) openMeeting(id string) {
 	e := &meetingEditor{p: p, u: p.u, m: m, settings: settings, rollErrs: map[string]string{}, rollRows: map[int]*rollRow{}}
 	e.people = p.u.residentChoice(m.Chair, m.Secretary)
 	p.u.screens.meeting = e
+	p.u.beforeLeave = func() bool { return !e.dirty || e.save() }
 	p.stack.Objects = []fyne.CanvasObject{e.build()}
 	p.stack.Refresh()
 	e.refresh()

@@ -471,3 +471,19 @@ func TestMeetingChoreReportWithoutRosterIsEmpty(t *testing.T) {
 		t.Fatalf("chore report = %q, %v", text, err)
 	}
 }
+
+func TestMeetingUnsavedChangesSurviveAnIdleLogOut(t *testing.T) {
+	u := meetingHouse(t)
+	e := startTodaysMeeting(t, u)
+	test.Type(e.sections[fieldReading], "How It Works")
+	if !e.dirty {
+		t.Fatal("typing did not mark the meeting changed")
+	}
+	u.logOut() // what the idle check does after the house's idle minutes
+	if got, _ := u.store.Meeting(e.m.ID); got.Sections.Reading != "How It Works" {
+		t.Errorf("reading stored = %q; unsaved work lost on log-out", got.Sections.Reading)
+	}
+	if u.beforeLeave != nil {
+		t.Error("the meeting's save hook outlived the log-out")
+	}
+}

@@ -51,13 +51,42 @@ func (u *UI) showShell() {
 			row.Objects[1].(*widget.Label).SetText(secs[i].title)
 		},
 	)
-	s.nav.OnSelected = func(i widget.ListItemID) { s.show(secs[i]) }
+	s.nav.OnSelected = func(i widget.ListItemID) {
+		if secs[i].title == s.current {
+			return
+		}
+		if !u.leaveScreen() {
+			s.nav.Select(s.index(secs)) // stay: the unsaved work shows why
+			return
+		}
+		s.show(secs[i])
+	}
 	top := u.topBar()
 	split := container.NewHSplit(s.nav, s.content)
 	split.Offset = 0.16
 	u.setContent(container.NewBorder(top, nil, nil, nil, split))
 	u.inShell = true
 	s.nav.Select(0)
+}
+
+// index is the position of the current section.
+func (s *shell) index(secs []section) int {
+	for i, sec := range secs {
+		if sec.title == s.current {
+			return i
+		}
+	}
+	return 0
+}
+
+// leaveScreen saves a screen's unsaved work before leaving it; false
+// means it could not be saved and the screen should stay.
+func (u *UI) leaveScreen() bool {
+	if u.beforeLeave != nil && !u.beforeLeave() {
+		return false
+	}
+	u.beforeLeave = nil
+	return true
 }
 
 func (s *shell) show(sec section) {
@@ -91,6 +120,8 @@ func (u *UI) topBar() fyne.CanvasObject {
 // logOut returns to the kiosk; the store stays open so the residents (and
 // the next manager, through the kiosk's manager log-in) can carry on.
 func (u *UI) logOut() {
+	u.leaveScreen() // save what can be saved; an idle log-out goes ahead regardless
+	u.beforeLeave = nil
 	u.manager = data.Manager{}
 	u.showKiosk()
 }
