@@ -33,7 +33,7 @@ type UI struct {
 	// before the shell moves to another section or logs out; it returns
 	// false when the work could not be saved (its messages are on screen).
 	beforeLeave func() bool
-	inShell   bool      // a manager screen is on show
+	inShell     bool // a manager screen is on show
 }
 
 // screens remembers the screen objects currently shown.
