@@ -44,6 +44,7 @@ type screens struct {
 	residentForm *residentForm
 	meetings     *meetingsPage  // the Meetings section
 	meeting      *meetingEditor // the meeting open in it, if any
+	meetingRules *meetingRules  // its Rules tab
 	chores       *choresPage    // the Chores section
 	choreForm    *choreForm     // the chore form open in it, if any
 	myChores     *myChoresPanel // the kiosk's "my chores this week"

@@ -63,6 +63,7 @@ func (u *UI) meetingsView() fyne.CanvasObject {
 		container.NewTabItemWithIcon("Past meetings and decisions", theme.HistoryIcon(), p.history.view()),
 		container.NewTabItemWithIcon("Officers", theme.AccountIcon(), p.officers.view()),
 		container.NewTabItemWithIcon("Attendance", theme.ListIcon(), p.attendance.view()),
+		container.NewTabItemWithIcon("Rules", theme.SettingsIcon(), p.rulesTab()),
 	)
 	p.tabs.OnSelected = func(*container.TabItem) { p.focusTab() }
 	p.reload()

@@ -487,3 +487,29 @@ func TestMeetingUnsavedChangesSurviveAnIdleLogOut(t *testing.T) {
 		t.Error("the meeting's save hook outlived the log-out")
 	}
 }
+
+func TestMeetingRulesChangeTheVoteNeeded(t *testing.T) {
+	u := meetingHouse(t)
+	meetingSection(t, u, "Meetings")
+	r := u.screens.meetingRules
+	if r == nil {
+		t.Fatal("rules tab not built")
+	}
+	admit := r.rules[data.MotionAdmitMember]
+	if admit.Selected != data.FourFifths.String() {
+		t.Fatalf("admitting a member starts at %q, want four-fifths", admit.Selected)
+	}
+	admit.SetSelected(data.TwoThirds.String())
+	r.required.SetSelected([]string{data.MeetingHouse.Label()})
+	r.save()
+	ms, err := u.store.MeetingSettings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ms.RuleFor(data.MotionAdmitMember); got != data.TwoThirds {
+		t.Errorf("admit rule stored = %v", got)
+	}
+	if !ms.IsRequired(data.MeetingHouse) || ms.IsRequired(data.MeetingEmergency) {
+		t.Errorf("required meetings stored = %v", ms.Required)
+	}
+}
