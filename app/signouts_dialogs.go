@@ -38,13 +38,27 @@ func (p *signoutsPage) newDialog(title, confirm string, intro string, size fyne.
 		top = l
 	}
 	content := container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(d.Form, d.general)))
+	// Escape closes the dialog (text fields pass it on to the window);
+	// the window's own Escape handling comes back when it closes.
+	c := p.u.win.Canvas()
+	prev := c.OnTypedKey()
+	arm := func() {
+		c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+			if k.Name == fyne.KeyEscape {
+				d.dlg.Hide()
+			}
+		})
+	}
 	d.dlg = dialog.NewCustomConfirm(title, confirm, "Cancel", content, func(ok bool) {
+		c.SetOnTypedKey(prev)
 		if ok && !d.save() {
-			d.dlg.Show()
+			d.dlg.Show() // keep what was typed and show the message
+			arm()
 		}
 	}, p.u.win)
 	d.dlg.Resize(size)
 	d.dlg.Show()
+	arm()
 	p.dialog = d
 	return d
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"porchlight/data"
@@ -248,5 +250,29 @@ func TestSignoutsSectionInNavigation(t *testing.T) {
 	got := strings.Join(titles, ",")
 	if !strings.Contains(got, "Residents,Sign-outs") {
 		t.Errorf("sections = %s", got)
+	}
+}
+
+func TestSignoutsDialogClosesOnEscapeFromAField(t *testing.T) {
+	fx := newKioskFixture(t)
+	p := fx.signouts(t)
+	before := fx.u.win.Canvas().OnTypedKey()
+	p.openPass()
+	d := p.dialog
+	where := d.entries[data.FieldPassWhere]
+	fx.u.win.Canvas().Focus(where)
+	test.Type(where, "Half typed")
+	if fx.u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("the pass dialog is not on screen")
+	}
+	where.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if fx.u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape in a field did not close the pass dialog")
+	}
+	if passes, _ := fx.u.store.Passes("", fx.u.store.Today().AddDays(-30), fx.u.store.Today().AddDays(30)); len(passes) != 0 {
+		t.Fatal("Escape saved a pass")
+	}
+	if (fx.u.win.Canvas().OnTypedKey() == nil) != (before == nil) {
+		t.Error("the window's own Escape handling did not come back")
 	}
 }
