@@ -139,9 +139,3 @@ func (p *pinPad) fail(msg string) {
 	p.msg.Importance = widget.DangerImportance
 	p.msg.SetText(msg)
 }
-
-// note shows a message that is not an error.
-func (p *pinPad) note(msg string) {
-	p.msg.Importance = widget.MediumImportance
-	p.msg.SetText(msg)
-}

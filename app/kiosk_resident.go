@@ -281,15 +281,14 @@ func (kr *kioskResident) signIn() {
 // optionally, the chair's or secretary's name.
 type kioskMeetingForm struct {
 	*form
-	kr                   *kioskResident
-	pathway              string
-	paths                map[string]*widget.Button
-	day                  data.Date
-	days                 map[data.Date]*widget.Button
-	name, at, verifier   *entry
-	count                *widget.Label
-	submit               *widget.Button
-	defaultAt, defaultOn string
+	kr                 *kioskResident
+	pathway            string
+	paths              map[string]*widget.Button
+	day                data.Date
+	days               map[data.Date]*widget.Button
+	name, at, verifier *entry
+	count              *widget.Label
+	submit             *widget.Button
 }
 
 // pathwayLabel shortens the longest pathway so the toggles line up.

@@ -130,18 +130,17 @@ func outcomeImportance(o data.Outcome) widget.Importance {
 // motionForm adds a motion to a meeting, or edits one (index >= 0).
 type motionForm struct {
 	*dialogForm
-	e                    *meetingEditor
-	index                int
-	mo                   data.Motion
-	there                personChoice // residents at the meeting, and anyone already named
-	kind                 *widget.Select
-	text                 *entry
-	mover, seconder      *widget.Select
-	forV, against, abst  *entry
-	tabled               *widget.Check
-	outcome              *widget.Label
-	del                  *widget.Button
-	presentNote, ruleNow *widget.Label
+	e                   *meetingEditor
+	index               int
+	mo                  data.Motion
+	there               personChoice // residents at the meeting, and anyone already named
+	kind                *widget.Select
+	text                *entry
+	mover, seconder     *widget.Select
+	forV, against, abst *entry
+	tabled              *widget.Check
+	outcome             *widget.Label
+	del                 *widget.Button
 }
 
 // fieldTabled names the tabled check in the motion dialog.
