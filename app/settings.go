@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -234,20 +233,21 @@ func (u *UI) auditLog() fyne.CanvasObject {
 		table.SetColumnWidth(i, w)
 	}
 	more := widget.NewButton("Load older entries", nil)
-	load := func(before time.Time) {
-		es, err := u.store.Audit(before, page)
+	var next data.AuditCursor
+	load := func() {
+		es, cur, err := u.store.AuditPage(next, page)
 		if err != nil {
 			dialog.ShowError(err, u.win)
 			return
 		}
-		entries = append(entries, es...)
-		if len(es) < page {
+		entries, next = append(entries, es...), cur
+		if next == nil {
 			more.Disable()
 		}
 		table.Refresh()
 	}
-	more.OnTapped = func() { load(entries[len(entries)-1].At) }
-	load(time.Time{})
+	more.OnTapped = load
+	load()
 	note := widget.NewLabel("Every change names who made it. Notes, phone numbers and other details are never copied here.")
 	return container.NewBorder(note, container.NewHBox(more), nil, nil, table)
 }

@@ -54,6 +54,7 @@ type AuditEntry struct {
 	By      Actor     `json:"by"`
 	Action  string    `json:"action"`  // e.g. "resident.add"
 	Subject string    `json:"subject"` // e.g. "María N." or a bed name
+	cursor  []byte    // the entry's key, for AuditPage
 }
 
 func (s *Store) appendAudit(txn *badger.Txn, by Actor, action, subject string) error {
@@ -96,4 +97,42 @@ func (s *Store) Audit(before time.Time, limit int) ([]AuditEntry, error) {
 		return nil
 	})
 	return out, err
+}
+
+// AuditCursor marks where a page of the audit log ended.
+type AuditCursor []byte
+
+// AuditPage returns up to limit entries, newest first, starting after
+// cursor (nil: from the newest), and the cursor for the next page (nil
+// when there are no more). Unlike paging by time, entries written in the
+// same instant are never skipped.
+func (s *Store) AuditPage(cursor AuditCursor, limit int) ([]AuditEntry, AuditCursor, error) {
+	var out []AuditEntry
+	var next AuditCursor
+	err := s.read(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(pfxAudit), Reverse: true, PrefetchValues: true, PrefetchSize: 64})
+		defer it.Close()
+		seek := append([]byte(pfxAudit), 0xff)
+		if cursor != nil {
+			seek = cursor
+		}
+		for it.Seek(seek); it.Valid(); it.Next() {
+			key := it.Item().KeyCopy(nil)
+			if cursor != nil && string(key) >= string(cursor) {
+				continue // the cursor's own entry was on the last page
+			}
+			if len(out) == limit {
+				next = AuditCursor(out[len(out)-1].cursor)
+				return nil
+			}
+			var e AuditEntry
+			if err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, &e) }); err != nil {
+				return fmt.Errorf("decode audit entry: %w", err)
+			}
+			e.cursor = key
+			out = append(out, e)
+		}
+		return nil
+	})
+	return out, next, err
 }
