@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -235,4 +236,27 @@ func (g *checkGrid) SetSelected(sel []string) {
 	for _, c := range g.checks {
 		c.SetChecked(slices.Contains(sel, c.Text))
 	}
+}
+
+// confirm asks a question with two answers; Enter gives the first,
+// Escape the second.
+func (u *UI) confirm(title, msg, yes, no string, fn func(bool)) {
+	c := u.win.Canvas()
+	prev := c.OnTypedKey()
+	d := dialog.NewConfirm(title, msg, func(ok bool) {
+		c.SetOnTypedKey(prev)
+		fn(ok)
+	}, u.win)
+	d.SetConfirmText(yes)
+	d.SetDismissText(no)
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		switch k.Name {
+		case fyne.KeyEscape:
+			d.Hide()
+		case fyne.KeyReturn, fyne.KeyEnter:
+			d.Confirm()
+		}
+	})
+	c.Unfocus()
+	d.Show()
 }

@@ -664,29 +664,6 @@ func (u *UI) nextMeetingCard() fyne.CanvasObject {
 
 // --- shared pieces -----------------------------------------------------------
 
-// confirm asks a question with two answers; Enter gives the first,
-// Escape the second.
-func (u *UI) confirm(title, msg, yes, no string, fn func(bool)) {
-	c := u.win.Canvas()
-	prev := c.OnTypedKey()
-	d := dialog.NewConfirm(title, msg, func(ok bool) {
-		c.SetOnTypedKey(prev)
-		fn(ok)
-	}, u.win)
-	d.SetConfirmText(yes)
-	d.SetDismissText(no)
-	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		switch k.Name {
-		case fyne.KeyEscape:
-			d.Hide()
-		case fyne.KeyReturn, fyne.KeyEnter:
-			d.Confirm()
-		}
-	})
-	c.Unfocus()
-	d.Show()
-}
-
 // dialogForm is a form in a dialog that stays open until its action
 // succeeds, so messages land by their fields and nothing typed is lost.
 // Enter (in the entries given to submitOnEnter) submits; Escape cancels.

@@ -175,11 +175,11 @@ func (f *residentForm) submit() {
 		return
 	}
 	msg := fmt.Sprintf("There is already a resident named %s %s (%s). Save anyway?", same[0].First, same[0].Last, same[0].Status)
-	dialog.ShowConfirm("Same name", msg, func(ok bool) {
+	f.u.confirm("Same name", msg, "Save anyway", "Go back", func(ok bool) {
 		if ok {
 			f.store(r)
 		}
-	}, f.u.win)
+	})
 }
 
 func (f *residentForm) store(r data.Resident) {

@@ -196,7 +196,7 @@ func (u *UI) resetPasscode(m data.Manager) {
 
 func (u *UI) removeManager(m data.Manager, reload func()) {
 	msg := fmt.Sprintf("Remove %s? They will no longer be able to log in. The records they made stay.", m.Name)
-	dialog.ShowConfirm("Remove manager", msg, func(ok bool) {
+	u.confirm("Remove manager", msg, "Remove", "Keep", func(ok bool) {
 		if !ok {
 			return
 		}
@@ -205,7 +205,7 @@ func (u *UI) removeManager(m data.Manager, reload func()) {
 			return
 		}
 		reload()
-	}, u.win)
+	})
 }
 
 // auditLog shows who changed what and when, newest first, a page at a time.

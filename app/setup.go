@@ -139,11 +139,11 @@ func (u *UI) showRecoveryKey(house, key string) {
 	size.SetSelected("A4")
 	save := widget.NewButton("Save as PDF to print…", func() { u.saveRecoveryPDF(house, key, size.Selected) })
 	done := widget.NewButton("I have stored the key safely — continue", func() {
-		dialog.ShowConfirm("Recovery key stored?", "You will not see this key again. Continue?", func(ok bool) {
+		u.confirm("Recovery key stored?", "You will not see this key again. Continue?", "Continue", "Show it again", func(ok bool) {
 			if ok {
 				u.showShell()
 			}
-		}, u.win)
+		})
 	})
 	done.Importance = widget.HighImportance
 	body := container.NewVBox(heading("Your recovery key"), warn, widget.NewCard("", "", keyText),

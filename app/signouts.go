@@ -529,7 +529,7 @@ func (p *signoutsPage) confirmCancelPass() {
 	}
 	ps := p.passes[p.passSel]
 	msg := "Cancel this pass? Use it for a pass entered by mistake.\n\n" + p.passLine(ps)
-	dialog.ShowConfirm("Cancel pass", msg, func(ok bool) {
+	p.u.confirm("Cancel pass", msg, "Cancel the pass", "Keep it", func(ok bool) {
 		if !ok {
 			return
 		}
@@ -538,7 +538,7 @@ func (p *signoutsPage) confirmCancelPass() {
 		}
 		p.reloadPasses()
 		p.reloadOut()
-	}, p.u.win)
+	})
 }
 
 // --- outside meetings --------------------------------------------------
