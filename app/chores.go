@@ -226,18 +226,7 @@ func newChoreListTab(p *choresPage) *choreListTab {
 			l.Refresh()
 		},
 	)
-	t.table.ShowHeaderRow = true
-	t.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(choreColumns) {
-			o.(*widget.Label).SetText(choreColumns[id.Col].title)
-		}
-	}
-	for i, c := range choreColumns {
-		t.table.SetColumnWidth(i, c.width)
-	}
+	labelHeader(t.table, len(choreColumns), func(i int) (string, float32) { return choreColumns[i].title, choreColumns[i].width })
 	t.table.OnSelected = func(id widget.TableCellID) {
 		t.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(t.chores) {

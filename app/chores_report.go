@@ -127,18 +127,7 @@ func newChoreReportTable(rows *[]choreReportRow, cols []choreColumnSpec) *widget
 			o.(*widget.Label).SetText(s)
 		},
 	)
-	t.ShowHeaderRow = true
-	t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(cols) {
-			o.(*widget.Label).SetText(cols[id.Col].title)
-		}
-	}
-	for i, c := range cols {
-		t.SetColumnWidth(i, c.width)
-	}
+	labelHeader(t, len(cols), func(i int) (string, float32) { return cols[i].title, cols[i].width })
 	t.OnSelected = func(widget.TableCellID) { t.UnselectAll() }
 	return t
 }

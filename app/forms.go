@@ -260,3 +260,22 @@ func (u *UI) confirm(title, msg, yes, no string, fn func(bool)) {
 	c.Unfocus()
 	d.Show()
 }
+
+// labelHeader gives a table a bold header row and sets its column widths;
+// col(i) returns column i's title and width.
+func labelHeader(t *widget.Table, n int, col func(i int) (string, float32)) {
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < n {
+			title, _ := col(id.Col)
+			o.(*widget.Label).SetText(title)
+		}
+	}
+	for i := range n {
+		_, w := col(i)
+		t.SetColumnWidth(i, w)
+	}
+}

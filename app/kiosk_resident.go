@@ -197,13 +197,7 @@ func (kr *kioskResident) showSignOut() {
 func (s *kioskSignOut) choose(d data.Destination) {
 	s.kr.k.touch()
 	s.dest = d
-	for x, b := range s.dests {
-		b.Importance = widget.MediumImportance
-		if x == d {
-			b.Importance = widget.HighImportance
-		}
-		b.Refresh()
-	}
+	highlight(s.dests, d)
 	if d == data.DestOther {
 		s.kr.k.u.win.Canvas().Focus(s.where)
 	}
@@ -365,25 +359,13 @@ func meetingCountText(have, need int) string {
 func (m *kioskMeetingForm) choosePath(p string) {
 	m.kr.k.touch()
 	m.pathway = p
-	for x, b := range m.paths {
-		b.Importance = widget.MediumImportance
-		if x == p {
-			b.Importance = widget.HighImportance
-		}
-		b.Refresh()
-	}
+	highlight(m.paths, p)
 }
 
 func (m *kioskMeetingForm) chooseDay(d data.Date) {
 	m.kr.k.touch()
 	m.day = d
-	for x, b := range m.days {
-		b.Importance = widget.MediumImportance
-		if x == d {
-			b.Importance = widget.HighImportance
-		}
-		b.Refresh()
-	}
+	highlight(m.days, d)
 }
 
 func (m *kioskMeetingForm) save() {
@@ -571,4 +553,15 @@ func (kr *kioskResident) askPINAgain(current, next string) {
 			k.showConfirm("PIN not changed", "Please tell the house manager. ("+err.Error()+")", widget.DangerImportance)
 		}
 	}, kr.showHome)
+}
+
+// highlight makes the chosen button of a set of toggles stand out.
+func highlight[K comparable](buttons map[K]*widget.Button, chosen K) {
+	for x, b := range buttons {
+		b.Importance = widget.MediumImportance
+		if x == chosen {
+			b.Importance = widget.HighImportance
+		}
+		b.Refresh()
+	}
 }

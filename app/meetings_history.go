@@ -65,18 +65,7 @@ func newHistoryTab(p *meetingsPage) *historyTab {
 			}
 		},
 	)
-	h.table.ShowHeaderRow = true
-	h.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	h.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(historyColumns) {
-			o.(*widget.Label).SetText(historyColumns[id.Col].title)
-		}
-	}
-	for i, c := range historyColumns {
-		h.table.SetColumnWidth(i, c.width)
-	}
+	labelHeader(h.table, len(historyColumns), func(i int) (string, float32) { return historyColumns[i].title, historyColumns[i].width })
 	h.table.OnSelected = func(id widget.TableCellID) {
 		h.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(h.rows) {
@@ -304,18 +293,7 @@ func newAttendanceTab(p *meetingsPage) *attendanceTab {
 			}
 		},
 	)
-	a.table.ShowHeaderRow = true
-	a.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	a.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(attendanceColumns) {
-			o.(*widget.Label).SetText(attendanceColumns[id.Col].title)
-		}
-	}
-	for i, c := range attendanceColumns {
-		a.table.SetColumnWidth(i, c.width)
-	}
+	labelHeader(a.table, len(attendanceColumns), func(i int) (string, float32) { return attendanceColumns[i].title, attendanceColumns[i].width })
 	a.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(a.rows) {
 			a.showHistory(a.rows[id.Row].r)

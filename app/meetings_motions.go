@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -301,18 +302,8 @@ func (m *motionForm) submit() {
 	if m.show(v.Err()) {
 		return
 	}
-	e := m.e
-	e.m.Motions = append([]data.Motion(nil), e.m.Motions...)
-	if m.index >= 0 && m.index < len(e.m.Motions) {
-		e.m.Motions[m.index] = mo
-	} else {
-		e.m.Motions = append(e.m.Motions, mo)
-	}
-	e.changed()
-	m.close()
-	e.tabs.SelectIndex(len(e.tabs.Items) - 2)
-	e.save()
-	e.refresh()
+	m.e.m.Motions = withItem(m.e.m.Motions, m.index, mo)
+	m.e.commitList(m.close, len(m.e.tabs.Items)-2)
 }
 
 func (m *motionForm) confirmDelete() {
@@ -320,12 +311,8 @@ func (m *motionForm) confirmDelete() {
 		if !ok {
 			return
 		}
-		e := m.e
-		e.m.Motions = append(append([]data.Motion(nil), e.m.Motions[:m.index]...), e.m.Motions[m.index+1:]...)
-		e.changed()
-		m.close()
-		e.save()
-		e.refresh()
+		m.e.m.Motions = slices.Delete(slices.Clone(m.e.m.Motions), m.index, m.index+1)
+		m.e.commitList(m.close, -1)
 	})
 }
 
@@ -462,18 +449,8 @@ func (a *actionItemForm) submit() {
 	if a.show(v.Err()) {
 		return
 	}
-	e := a.e
-	e.m.ActionItems = append([]data.ActionItem(nil), e.m.ActionItems...)
-	if a.index >= 0 && a.index < len(e.m.ActionItems) {
-		e.m.ActionItems[a.index] = it
-	} else {
-		e.m.ActionItems = append(e.m.ActionItems, it)
-	}
-	e.changed()
-	a.close()
-	e.tabs.SelectIndex(len(e.tabs.Items) - 1)
-	e.save()
-	e.refresh()
+	a.e.m.ActionItems = withItem(a.e.m.ActionItems, a.index, it)
+	a.e.commitList(a.close, len(a.e.tabs.Items)-1)
 }
 
 func (a *actionItemForm) confirmDelete() {
@@ -481,11 +458,30 @@ func (a *actionItemForm) confirmDelete() {
 		if !ok {
 			return
 		}
-		e := a.e
-		e.m.ActionItems = append(append([]data.ActionItem(nil), e.m.ActionItems[:a.index]...), e.m.ActionItems[a.index+1:]...)
-		e.changed()
-		a.close()
-		e.save()
-		e.refresh()
+		a.e.m.ActionItems = slices.Delete(slices.Clone(a.e.m.ActionItems), a.index, a.index+1)
+		a.e.commitList(a.close, -1)
 	})
+}
+
+// withItem returns a copy of xs with x at i, or with x appended when i is
+// not an index of xs (a new item).
+func withItem[T any](xs []T, i int, x T) []T {
+	out := slices.Clone(xs)
+	if i >= 0 && i < len(out) {
+		out[i] = x
+		return out
+	}
+	return append(out, x)
+}
+
+// commitList finishes a change to the motions or action items: the dialog
+// closes, the tab (when tab >= 0) shows, and the meeting is saved at once.
+func (e *meetingEditor) commitList(closeDialog func(), tab int) {
+	e.changed()
+	closeDialog()
+	if tab >= 0 {
+		e.tabs.SelectIndex(tab)
+	}
+	e.save()
+	e.refresh()
 }

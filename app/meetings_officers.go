@@ -60,18 +60,7 @@ func newOfficersTab(p *meetingsPage) *officersTab {
 			}
 		},
 	)
-	t.table.ShowHeaderRow = true
-	t.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(officerColumns) {
-			o.(*widget.Label).SetText(officerColumns[id.Col].title)
-		}
-	}
-	for i, c := range officerColumns {
-		t.table.SetColumnWidth(i, c.width)
-	}
+	labelHeader(t.table, len(officerColumns), func(i int) (string, float32) { return officerColumns[i].title, officerColumns[i].width })
 	t.table.OnSelected = func(id widget.TableCellID) {
 		t.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(t.all) {

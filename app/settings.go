@@ -220,18 +220,8 @@ func (u *UI) auditLog() fyne.CanvasObject {
 			o.(*widget.Label).SetText([]string{e.At.Local().Format("2006-01-02 15:04"), e.By.String(), e.Action, e.Subject}[id.Col])
 		},
 	)
-	table.ShowHeaderRow = true
-	table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText([]string{"When", "Who", "Change", "Record"}[id.Col])
-		}
-	}
-	for i, w := range []float32{150, 200, 180, 260} {
-		table.SetColumnWidth(i, w)
-	}
+	titles, widths := []string{"When", "Who", "Change", "Record"}, []float32{150, 200, 180, 260}
+	labelHeader(table, len(titles), func(i int) (string, float32) { return titles[i], widths[i] })
 	more := widget.NewButton("Load older entries", nil)
 	var next data.AuditCursor
 	load := func() {

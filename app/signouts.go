@@ -319,18 +319,7 @@ func (p *signoutsPage) logTab() fyne.CanvasObject {
 			l.SetText(logColumns[id.Col].text(p, e))
 		},
 	)
-	p.logTable.ShowHeaderRow = true
-	p.logTable.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	p.logTable.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(logColumns) {
-			o.(*widget.Label).SetText(logColumns[id.Col].title)
-		}
-	}
-	for i, c := range logColumns {
-		p.logTable.SetColumnWidth(i, c.width)
-	}
+	labelHeader(p.logTable, len(logColumns), func(i int) (string, float32) { return logColumns[i].title, logColumns[i].width })
 	p.logTable.OnSelected = func(id widget.TableCellID) { p.selectEntry(id.Row) }
 	p.logTable.OnUnselected = func(widget.TableCellID) { p.selectEntry(-1) }
 	p.addMissed = widget.NewButtonWithIcon("Add a missed entry…", theme.ContentAddIcon(), p.openMissed)
@@ -564,18 +553,7 @@ func (p *signoutsPage) meetingsTab() fyne.CanvasObject {
 			}
 		},
 	)
-	p.mtgTable.ShowHeaderRow = true
-	p.mtgTable.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	p.mtgTable.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(cols) {
-			o.(*widget.Label).SetText(cols[id.Col].title)
-		}
-	}
-	for i, c := range cols {
-		p.mtgTable.SetColumnWidth(i, c.width)
-	}
+	labelHeader(p.mtgTable, len(cols), func(i int) (string, float32) { return cols[i].title, cols[i].width })
 	p.mtgTable.OnSelected = func(id widget.TableCellID) { p.showMeetingsOf(id.Row) }
 	p.mtgTitle = widget.NewLabelWithStyle("Select a resident to see their meetings and who verified them.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.mtgDetail = widget.NewList(

@@ -7,15 +7,7 @@ import (
 
 func TestWeekAccountGathersWhatCountsAgainstTheWeek(t *testing.T) {
 	now := time.Date(2025, 3, 12, 10, 0, 0, 0, time.UTC) // a Wednesday
-	v, err := OpenVault(t.TempDir(), WithKDF(DemoKDF), WithClock(func() time.Time { return now }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := CreateDemo(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close(); v.Close() })
+	st := demoAt(t, now)
 	rs, err := st.ActiveResidents()
 	if err != nil {
 		t.Fatal(err)

@@ -7,18 +7,7 @@ import (
 
 func TestAuditPageSkipsNothingWrittenInTheSameInstant(t *testing.T) {
 	now := time.Date(2025, 3, 12, 10, 0, 0, 0, time.UTC) // a clock that never moves
-	v, err := OpenVault(t.TempDir(), WithKDF(DemoKDF), WithClock(func() time.Time { return now }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := DefaultHouse()
-	h.Name = "Test House"
-	h.Beds, _ = ParseBeds("Room 1: A, B, C, D, E, F, G")
-	st, _, err := v.Create(h, NewManager{Name: "Sam", Passcode: "long enough", Confirm: "long enough"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close(); v.Close() })
+	st := emptyHouseAt(t, now, "Room 1: A, B, C, D, E, F, G")
 	house, _ := st.House()
 	for i := range 7 {
 		if _, err := st.AddResident(System, Resident{First: "R", Last: string(rune('A' + i)), BedID: house.Beds[i].ID, MoveIn: st.Today()}); err != nil {

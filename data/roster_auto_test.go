@@ -7,18 +7,7 @@ import (
 
 func TestEnsureRostersMakesThisAndNextWeekOnce(t *testing.T) {
 	now := time.Date(2025, 3, 12, 10, 0, 0, 0, time.UTC) // a Wednesday
-	v, err := OpenVault(t.TempDir(), WithKDF(DemoKDF), WithClock(func() time.Time { return now }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := DefaultHouse()
-	h.Name = "Test House"
-	h.Beds, _ = ParseBeds("Room 1: A, B, C")
-	st, _, err := v.Create(h, NewManager{Name: "Sam", Passcode: "long enough", Confirm: "long enough"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close(); v.Close() })
+	st := emptyHouseAt(t, now, "Room 1: A, B, C")
 	today := st.Today()
 
 	// Nothing to roster yet: no residents, no chores. Not an error.

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -141,12 +140,12 @@ func (c *chart) rowH(r data.RosterRow) float64 {
 // choreLines wraps the chore's name into the chore column, at most two lines.
 func (c *chart) choreLines(ch data.Chore) []string {
 	c.setFont("B", c.s.namePt)
-	lines := c.pdf.SplitText(chartSafe(ch.Name), c.choreW-2*c.s.pad)
+	lines := c.pdf.SplitText(clean(ch.Name), c.choreW-2*c.s.pad)
 	switch {
 	case len(lines) == 0:
 		return []string{""}
 	case len(lines) > 2:
-		return []string{lines[0], c.fit(strings.Join(lines[1:], " "), c.choreW-2*c.s.pad)}
+		return []string{lines[0], c.d.fit(strings.Join(lines[1:], " "), c.choreW-2*c.s.pad)}
 	}
 	return lines
 }
@@ -212,7 +211,7 @@ func (c *chart) choreCell(ch data.Chore, x, y float64) {
 	}
 	c.setFont("", c.s.smallPt)
 	c.color(chartMuted)
-	c.text(x+c.s.pad, ty, w, c.s.smallH, c.fit(choreDetail(ch), w), "L")
+	c.text(x+c.s.pad, ty, w, c.s.smallH, c.d.fit(choreDetail(ch), w), "L")
 	c.color(chartInk)
 }
 
@@ -261,7 +260,7 @@ func (c *chart) name(s string, x, y, w float64, col [3]int, struck bool) {
 		pt -= 0.25
 		c.setFont("", pt)
 	}
-	s = c.fit(s, w)
+	s = c.d.fit(s, w)
 	c.color(col)
 	c.text(x, y, w, c.s.lineH, s, "L")
 	c.color(chartInk)
@@ -285,9 +284,9 @@ func (c *chart) crossBox(x, y float64) {
 
 func (c *chart) nameOf(cell data.RosterCell) string {
 	if c.opts.FullNames && cell.Name != "" {
-		return chartSafe(cell.Name)
+		return clean(cell.Name)
 	}
-	return chartSafe(cell.Short)
+	return clean(cell.Short)
 }
 
 // legend explains the marks under the grid.
@@ -347,33 +346,6 @@ func (c *chart) box(x, y, w, h float64, fill [3]int) {
 func (c *chart) text(x, y, w, h float64, s, align string) {
 	c.pdf.SetXY(x, y)
 	c.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")
-}
-
-// fit shortens s with an ellipsis to fit w at the current font.
-func (c *chart) fit(s string, w float64) string {
-	limit := w - 2*c.pdf.GetCellMargin()
-	if c.pdf.GetStringWidth(s) <= limit {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && c.pdf.GetStringWidth(string(r)+"…") > limit {
-		r = r[:len(r)-1]
-	}
-	return strings.TrimRightFunc(string(r), unicode.IsSpace) + "…"
-}
-
-// chartSafe makes a name safe for gofpdf's UTF-8 fonts, whose width tables
-// stop at U+FFFF: such runes (emoji) become U+FFFD, control characters go.
-func chartSafe(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r > 0xFFFF:
-			return '\uFFFD'
-		case unicode.IsControl(r):
-			return -1
-		}
-		return r
-	}, s)
 }
 
 // ---- the chore coordinator's report -----------------------------------------
