@@ -34,6 +34,9 @@ type UI struct {
 	// false when the work could not be saved (its messages are on screen).
 	beforeLeave func() bool
 	inShell     bool // a manager screen is on show
+	// session counts log-outs; a dialog opened in one session does
+	// nothing when answered in a later one.
+	session int
 }
 
 // screens remembers the screen objects currently shown.

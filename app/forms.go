@@ -243,7 +243,11 @@ func (g *checkGrid) SetSelected(sel []string) {
 func (u *UI) confirm(title, msg, yes, no string, fn func(bool)) {
 	c := u.win.Canvas()
 	prev := c.OnTypedKey()
+	session := u.session
 	d := dialog.NewConfirm(title, msg, func(ok bool) {
+		if u.session != session {
+			return // left behind by a log-out: answer nothing
+		}
 		c.SetOnTypedKey(prev)
 		fn(ok)
 	}, u.win)

@@ -86,8 +86,9 @@ func (u *UI) showKiosk() {
 	if old := u.screens.kiosk; old != nil {
 		old.halt()
 	}
+	u.closeOverlays()
 	u.manager = data.Manager{}
-	u.store.SetSession(data.Manager{})
+	u.store.EndSession()
 	k := &kioskScreen{u: u, stop: make(chan struct{}), tileViews: map[string]*kioskTile{}}
 	u.screens.kiosk = k
 	k.house, _ = u.store.House()

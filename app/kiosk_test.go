@@ -138,7 +138,17 @@ func padMessage(k *kioskScreen) string {
 // cards, rich text and canvas text.
 func screenTexts(u *UI) []string {
 	var out []string
-	walk(u.win.Content(), func(o fyne.CanvasObject) {
+	roots := append([]fyne.CanvasObject{u.win.Content()}, u.win.Canvas().Overlays().List()...)
+	for _, root := range roots {
+		out = append(out, textsIn(root)...)
+	}
+	return out
+}
+
+// textsIn is every text a person can read in o and below it.
+func textsIn(root fyne.CanvasObject) []string {
+	var out []string
+	walk(root, func(o fyne.CanvasObject) {
 		switch w := o.(type) {
 		case *widget.Label:
 			out = append(out, w.Text)

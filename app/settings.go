@@ -136,9 +136,10 @@ func (u *UI) managerSettings() fyne.CanvasObject {
 // without losing what was typed.
 func (u *UI) passcodeDialog(title, confirm string, f *form, entries []fyne.CanvasObject, apply func() error) {
 	var dlg *dialog.ConfirmDialog
+	session := u.session
 	run := func(ok bool) {
-		if !ok {
-			return
+		if !ok || u.session != session {
+			return // cancelled, or left behind by a log-out
 		}
 		if f.show(apply()) {
 			dlg.Show()

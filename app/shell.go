@@ -122,6 +122,21 @@ func (u *UI) topBar() fyne.CanvasObject {
 func (u *UI) logOut() {
 	u.leaveScreen() // save what can be saved; an idle log-out goes ahead regardless
 	u.beforeLeave = nil
+	u.closeOverlays()
+	u.session++
 	u.manager = data.Manager{}
+	if u.store != nil {
+		u.store.EndSession()
+	}
 	u.showKiosk()
+}
+
+// closeOverlays takes every dialog and pop-up off the window, so nothing a
+// manager opened stays usable at the kiosk once they are logged out.
+func (u *UI) closeOverlays() {
+	ov := u.win.Canvas().Overlays()
+	for top := ov.Top(); top != nil; top = ov.Top() {
+		top.Hide()
+		ov.Remove(top)
+	}
 }

@@ -90,6 +90,9 @@ func (s *Store) Manager(id string) (Manager, error) {
 
 // AddManager creates a manager account and its key slot.
 func (s *Store) AddManager(by Actor, n NewManager) (Manager, error) {
+	if err := s.requireSession(by); err != nil {
+		return Manager{}, err
+	}
 	if v := n.validate(); len(v) > 0 {
 		return Manager{}, v
 	}
@@ -121,6 +124,9 @@ var ErrLastManager = errors.New("this is the only manager; add another manager b
 // RemoveManager deletes a manager's account and key slot. The last manager
 // cannot be removed.
 func (s *Store) RemoveManager(by Actor, id string) error {
+	if err := s.requireSession(by); err != nil {
+		return err
+	}
 	ms, err := s.Managers()
 	if err != nil {
 		return err
@@ -147,6 +153,9 @@ func (s *Store) RemoveManager(by Actor, id string) error {
 // ChangePasscode checks a manager's current passcode and rewrites their
 // slot under the new one. Only that slot changes.
 func (s *Store) ChangePasscode(by Actor, id, current, next, confirm string) error {
+	if err := s.requireSession(by); err != nil {
+		return err
+	}
 	_, sl := s.vault.ring.find(id)
 	if sl == nil {
 		return errors.New("that manager is not on this computer")
@@ -163,6 +172,9 @@ func (s *Store) ChangePasscode(by Actor, id, current, next, confirm string) erro
 // ResetPasscode sets a manager's passcode without the old one; used after a
 // recovery-key unlock.
 func (s *Store) ResetPasscode(by Actor, id, next, confirm string) error {
+	if err := s.requireSession(by); err != nil {
+		return err
+	}
 	if v := validatePasscode(next, confirm); len(v) > 0 {
 		return v
 	}

@@ -22,7 +22,8 @@ type Store struct {
 	db      *badger.DB
 	vault   *Vault
 	dataKey []byte
-	manager Manager // who unlocked; zero after a recovery-key unlock
+	manager Manager     // who is at the desk; zero at the kiosk and after a recovery-key unlock
+	session sessionKind // whether anyone may change managers and keys now
 	now     func() time.Time
 }
 
@@ -84,14 +85,6 @@ func (s *Store) Now() time.Time { return s.now() }
 
 // Today is the house's local date.
 func (s *Store) Today() Date { return DateOf(s.now()) }
-
-// Session is the manager who unlocked the store, or the zero Manager when
-// the recovery key was used.
-func (s *Store) Session() Manager { return s.manager }
-
-// SetSession records which manager is now at the desk (after a manager logs
-// in from the kiosk without reopening the store).
-func (s *Store) SetSession(m Manager) { s.manager = m }
 
 // Vault returns the vault the store was opened from.
 func (s *Store) Vault() *Vault { return s.vault }

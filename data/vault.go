@@ -165,7 +165,7 @@ func (v *Vault) Create(h House, first NewManager) (*Store, string, error) {
 		return nil, "", err
 	}
 	v.ring = ring
-	st.manager = mgr
+	st.SetSession(mgr)
 	return st, recovery, nil
 }
 
@@ -207,7 +207,7 @@ func (v *Vault) Unlock(managerID, passcode string) (*Store, error) {
 		st.Close()
 		return nil, err
 	}
-	st.manager = m
+	st.SetSession(m)
 	return st, nil
 }
 
@@ -221,7 +221,12 @@ func (v *Vault) UnlockRecovery(key string) (*Store, error) {
 	if s == nil {
 		return nil, errors.New("this store has no recovery key")
 	}
-	return v.unlockSlot(s, NormalizeRecoveryKey(key))
+	st, err := v.unlockSlot(s, NormalizeRecoveryKey(key))
+	if err != nil {
+		return nil, err
+	}
+	st.session = sessionRecovery
+	return st, nil
 }
 
 func (v *Vault) unlockSlot(s *slot, secret string) (*Store, error) {

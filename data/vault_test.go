@@ -945,3 +945,46 @@ func TestVaultCreateValidation(t *testing.T) {
 		t.Fatal("a second Create on a set-up house succeeded")
 	}
 }
+
+// A store left open at the kiosk refuses every change of managers and keys,
+// so a dialog or callback left behind by a logged-out manager cannot act.
+func TestKeyChangesNeedAManagerSession(t *testing.T) {
+	e := fndCreate(t)
+	const pass2 = "second manager pass"
+	m2, err := e.store.AddManager(e.by(), data.NewManager{Name: "Theo Marsh", Passcode: pass2, Confirm: pass2})
+	if err != nil {
+		t.Fatalf("AddManager while logged in: %v", err)
+	}
+	e.store.EndSession()
+	attempts := map[string]func() error{
+		"add": func() error {
+			_, err := e.store.AddManager(e.by(), data.NewManager{Name: "Door Person", Passcode: "let me in now", Confirm: "let me in now"})
+			return err
+		},
+		"add as system": func() error {
+			_, err := e.store.AddManager(data.System, data.NewManager{Name: "Door Person", Passcode: "let me in now", Confirm: "let me in now"})
+			return err
+		},
+		"remove": func() error { return e.store.RemoveManager(e.by(), m2.ID) },
+		"change": func() error {
+			return e.store.ChangePasscode(e.by(), e.first.ID, fndPass, "a new passcode", "a new passcode")
+		},
+		"reset": func() error { return e.store.ResetPasscode(data.System, m2.ID, "a new passcode", "a new passcode") },
+	}
+	for name, try := range attempts {
+		if err := try(); !errors.Is(err, data.ErrNoSession) {
+			t.Errorf("%s at the kiosk: err = %v, want ErrNoSession", name, err)
+		}
+	}
+	if ms, _ := e.store.Managers(); len(ms) != 2 {
+		t.Fatalf("managers after refused changes = %d, want 2", len(ms))
+	}
+	// A manager logged in cannot act in another manager's name.
+	e.store.SetSession(m2)
+	if err := e.store.RemoveManager(e.by(), m2.ID); !errors.Is(err, data.ErrNoSession) {
+		t.Fatalf("remove in another's name: %v", err)
+	}
+	if err := e.store.ChangePasscode(data.ByManager(m2), m2.ID, pass2, "a new passcode", "a new passcode"); err != nil {
+		t.Fatalf("own passcode change: %v", err)
+	}
+}
