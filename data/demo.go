@@ -35,7 +35,7 @@ func CreateDemo(v *Vault) (*Store, error) {
 }
 
 func seedDemo(st *Store) error {
-	if _, err := st.AddManager(System, NewManager{Name: "Dana Okafor", Passcode: DemoPasscode, Confirm: DemoPasscode}); err != nil {
+	if _, err := st.AddManager(ByManager(st.Session()), NewManager{Name: "Dana Okafor", Passcode: DemoPasscode, Confirm: DemoPasscode}); err != nil {
 		return err
 	}
 	if err := seedDemoResidents(st); err != nil {

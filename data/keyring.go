@@ -28,7 +28,7 @@ import (
 const (
 	keyringFile    = "keyring.json"
 	keyringFormat  = "porchlight-keyring"
-	keyringVersion = 1
+	keyringVersion = 2 // 2: the failure count is sealed (throttle.go)
 	dataKeyLen     = 32
 
 	slotManager  = "manager"
@@ -64,6 +64,7 @@ type keyring struct {
 	// happened: the unlock delay grows with them, across restarts.
 	Failures    int       `json:"failures"`
 	LastFailure time.Time `json:"last_failure"`
+	ThrottleMAC []byte    `json:"throttle_mac,omitempty"`
 	Slots       []slot    `json:"slots"`
 }
 
@@ -106,6 +107,8 @@ func (s *slot) wellFormed() bool {
 
 // write replaces the keyring file atomically: temp file, fsync, rename.
 func (k *keyring) write(dir string) error {
+	k.Version = keyringVersion
+	k.sealThrottle()
 	b, err := json.MarshalIndent(k, "", "  ")
 	if err != nil {
 		return fmt.Errorf("encode keyring: %w", err)

@@ -41,6 +41,8 @@ func validatePasscode(pass, confirm string) ValidationError {
 	switch {
 	case len([]rune(pass)) < MinPasscode:
 		v.add("Passcode", fmt.Sprintf("use at least %d characters", MinPasscode))
+	case isCommonPasscode(pass):
+		v.add("Passcode", "that passcode is one of the first ones anyone would guess; choose a phrase of your own")
 	case pass != confirm:
 		v.add("Passcode again", "the two passcodes do not match")
 	}

@@ -73,6 +73,10 @@ func OpenVault(dir string, opts ...VaultOption) (*Vault, error) {
 	switch {
 	case err == nil:
 		v.ring = ring
+		ring.checkThrottle(v.now())
+		if ring.Version < keyringVersion {
+			_ = ring.write(dir) // seal an older keyring's count now; best effort
+		}
 	case errors.Is(err, os.ErrNotExist):
 	default:
 		v.lock.Unlock()

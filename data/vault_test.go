@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -270,8 +271,8 @@ func TestVaultAddManagerValidation(t *testing.T) {
 		field string
 	}{
 		{"short passcode", data.NewManager{Name: "Kim", Passcode: "1234567", Confirm: "1234567"}, "Passcode"},
-		{"not matching", data.NewManager{Name: "Kim", Passcode: "12345678", Confirm: "12345679"}, "Passcode again"},
-		{"no name", data.NewManager{Name: "  ", Passcode: "12345678", Confirm: "12345678"}, "Manager name"},
+		{"not matching", data.NewManager{Name: "Kim", Passcode: "blue kettle", Confirm: "blue kettel"}, "Passcode again"},
+		{"no name", data.NewManager{Name: "  ", Passcode: "blue kettle", Confirm: "blue kettle"}, "Manager name"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := e.store.AddManager(e.by(), tc.n)
@@ -986,5 +987,47 @@ func TestKeyChangesNeedAManagerSession(t *testing.T) {
 	}
 	if err := e.store.ChangePasscode(data.ByManager(m2), m2.ID, pass2, "a new passcode", "a new passcode"); err != nil {
 		t.Fatalf("own passcode change: %v", err)
+	}
+}
+
+// Editing the failure count in keyring.json does not lift the wait: a count
+// whose seal does not match counts as the most failures there can be.
+func TestVaultEditedFailureCountWaitsTheLongest(t *testing.T) {
+	e := fndCreate(t)
+	e.closeStore()
+	for i := 0; i < 3; i++ {
+		if _, err := e.vault.Unlock(e.first.ID, "wrong-passcode"); !errors.Is(err, data.ErrWrongPasscode) {
+			t.Fatalf("wrong try %d: %v", i, err)
+		}
+	}
+	e.closeAll()
+	path := filepath.Join(e.dir, "keyring.json")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := regexp.MustCompile(`"failures": \d+`).ReplaceAll(b, []byte(`"failures": 0`))
+	if string(edited) == string(b) {
+		t.Fatal("no failure count in the keyring to edit")
+	}
+	if err := os.WriteFile(path, edited, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	e.openVault()
+	if got := e.vault.NextTryIn(); got != 5*time.Minute {
+		t.Fatalf("NextTryIn after editing the count = %v, want the longest wait, 5m", got)
+	}
+}
+
+func TestCommonPasscodesAreRefusedAtTheField(t *testing.T) {
+	for _, p := range []string{"password", "Password1", "12345678", "  qwerty123 ", "aaaaaaaaaa"} {
+		v := data.ValidateSetup(data.DefaultHouse(), data.NewManager{Name: "Ana", Passcode: p, Confirm: p})
+		found := false
+		for _, fe := range v {
+			found = found || (fe.Field == "Passcode" && strings.Contains(fe.Msg, "guess"))
+		}
+		if !found {
+			t.Errorf("passcode %q accepted: %v", p, v)
+		}
 	}
 }
