@@ -28,6 +28,7 @@ type UI struct {
 	opts      Options
 	screens   screens // the screens on show, for keyboard handling and tests
 	idle      idleClock
+	keys      keyStack // the window's keyboard: the screen, then its dialogs
 	lastDaily data.Date // the day dailyWork last ran
 	// beforeLeave, when set by a screen holding unsaved work, saves it
 	// before the shell moves to another section or logs out; it returns
@@ -64,6 +65,7 @@ func New(a fyne.App, v *data.Vault, opts Options) *UI {
 	u.win.Resize(fyne.NewSize(1100, 720))
 	u.win.SetMaster()
 	u.win.SetOnClosed(u.Close)
+	u.installKeys()
 	u.watchIdle(5 * time.Second)
 	return u
 }
@@ -112,5 +114,7 @@ func (u *UI) actor() data.Actor {
 func (u *UI) setContent(c fyne.CanvasObject) {
 	u.inShell = false
 	u.touch()
+	u.setScreenKeys(nil)
+	u.win.Canvas().SetOnTypedRune(nil)
 	u.win.SetContent(newActivityArea(c, u.touch))
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -301,6 +302,17 @@ func TestEscapeInAFocusedFieldCancelsTheForm(t *testing.T) {
 	u.win.Canvas().Focus(f.first)
 	test.Type(f.first, "Half-typed")
 	f.first.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	// Half a new resident is typed: Escape asks before throwing it away,
+	// and "Keep editing" (or Escape again) keeps every letter.
+	if !slices.Contains(textsIn(u.win.Canvas().Overlays().Top()), "Discard what you typed?") {
+		t.Fatal("Escape on a half-typed resident did not ask before discarding")
+	}
+	u.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.screens.residentForm != f || f.first.Text != "Half-typed" || u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Keep editing lost the form or what was typed")
+	}
+	f.first.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	test.Tap(findButton(t, u, "Discard"))
 	if !hasText(u, "Add resident") {
 		t.Fatal("Escape in the first-name field did not go back to the list")
 	}
@@ -322,5 +334,33 @@ func TestResidentRecordShowsTheWeeksAccount(t *testing.T) {
 	u.screens.residents.openForm(r)
 	if !hasText(u, "Outside meetings: 0 of 5") || !hasText(u, "No missed chores") {
 		t.Fatal("this week's account not on the resident's record")
+	}
+}
+
+// A failed save scrolls the form back to the first field with a message,
+// and Tab into a field below the fold scrolls it into view.
+func TestResidentFormScrollsToTheFieldThatNeedsFixing(t *testing.T) {
+	u := newTestUI(t)
+	setUpHouse(t, u)
+	u.showShell()
+	u.win.SetContent(u.residentsView())
+	u.win.Resize(fyne.NewSize(900, 420))
+	u.screens.residents.openForm(data.Resident{})
+	f := u.screens.residentForm
+	if f.scroll.Content.MinSize().Height <= f.scroll.Size().Height {
+		t.Fatalf("the form fits (%v in %v); the test needs it to scroll", f.scroll.Content.MinSize(), f.scroll.Size())
+	}
+	u.win.Canvas().Focus(f.notes)
+	if f.scroll.Offset.Y == 0 {
+		t.Fatal("focusing the notes at the bottom did not scroll them into view")
+	}
+	test.Tap(f.save)
+	if f.errorFor(data.FieldFirst) == "" {
+		t.Fatal("saving an empty resident showed no message at First name")
+	}
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(f.first).Y - d.AbsolutePositionForObject(f.scroll).Y
+	if y < 0 || y+f.first.Size().Height > f.scroll.Size().Height {
+		t.Fatalf("after the failed save First name is at %v in a view %v high, out of sight", y, f.scroll.Size().Height)
 	}
 }

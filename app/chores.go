@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -9,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -109,61 +107,6 @@ func (p *choresPage) openForm(c data.Chore) {
 	p.u.win.Canvas().Focus(f.name)
 }
 
-// choreProblem shows an error that belongs to no field, worded as a sentence.
-func (u *UI) choreProblem(title string, err error) {
-	d := dialog.NewInformation(title, choreMessage(err), u.win)
-	u.choreModal(d, fyne.Size{})
-}
-
-// choreMessage is an error as a sentence, without the data layer's
-// "make the chore roster: " style prefixes when a known error is inside.
-func choreMessage(err error) string {
-	var few *data.TooFewResidentsError
-	var v data.ValidationError
-	switch {
-	case errors.As(err, &few):
-		return sentence(few.Error()) + "."
-	case errors.As(err, &v):
-		var msgs []string
-		for _, fe := range v {
-			msgs = append(msgs, sentence(fe.Msg))
-		}
-		return strings.Join(msgs, ". ") + "."
-	}
-	msg := sentence(err.Error())
-	if !strings.HasSuffix(msg, ".") {
-		msg += "."
-	}
-	return msg
-}
-
-// choreModal shows a dialog and lets Escape close it; when it closes,
-// Escape goes back to what the screen below had it do.
-func (u *UI) choreModal(d dialog.Dialog, size fyne.Size) {
-	c := u.win.Canvas()
-	prev := c.OnTypedKey()
-	d.SetOnClosed(func() { c.SetOnTypedKey(prev) })
-	u.onEscape(d.Hide)
-	d.Show()
-	if size.Width > 0 {
-		d.Resize(size.Max(d.MinSize()))
-	}
-}
-
-// choreConfirm asks before doing something that cannot be undone; fn runs
-// on okText. The dialog is returned so tests can find its buttons.
-func (u *UI) choreConfirm(title, msg, okText string, fn func()) *dialog.ConfirmDialog {
-	l := widget.NewLabel(msg)
-	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(title, okText, "Cancel", l, func(ok bool) {
-		if ok {
-			fn()
-		}
-	}, u.win)
-	u.choreModal(d, fyne.NewSize(520, 0))
-	return d
-}
-
 // ---- the chore list ---------------------------------------------------------
 
 // choreColumn is a column of the chore list.
@@ -246,7 +189,7 @@ func (t *choreListTab) view() fyne.CanvasObject {
 func (t *choreListTab) reload() {
 	cs, err := t.p.u.store.Chores()
 	if err != nil {
-		t.p.u.choreProblem("Could not read the chore list", err)
+		t.p.u.showProblem("Could not read the chore list", err)
 		return
 	}
 	t.chores = cs
@@ -443,7 +386,7 @@ func (p *choresPage) back(msg string) {
 func (f *choreForm) confirmDelete() {
 	msg := fmt.Sprintf("Delete %s from the chore list? Rosters already made keep it until you regenerate their week. "+
 		"To stop rostering it but keep it on the list, untick Active instead.", f.c.Name)
-	f.p.u.choreConfirm("Delete chore", msg, "Delete", func() {
+	f.p.u.confirmAction("Delete chore", msg, "Delete", func() {
 		if err := f.p.u.store.DeleteChore(f.p.u.actor(), f.c.ID); err != nil {
 			f.show(err)
 			return

@@ -17,45 +17,6 @@ import (
 // A manager's edits to one day of a chore: swap, reassign, lock, excuse,
 // verify, mark missed, reopen. Every edit is audited by the data layer.
 
-// choreFormDialog is a small form in a dialog that stays open until its
-// action succeeds, so a message lands by its field and nothing typed is
-// lost. Enter (in entries given to submitOnEnter) submits; Escape cancels.
-type choreFormDialog struct {
-	*form
-	u     *UI
-	dlg   *dialog.CustomDialog
-	ok    *widget.Button
-	first fyne.Focusable
-}
-
-func (u *UI) newChoreFormDialog(title, okText, intro string, f *form, submit func()) *choreFormDialog {
-	d := &choreFormDialog{form: f, u: u}
-	d.ok = widget.NewButtonWithIcon(okText, theme.ConfirmIcon(), submit)
-	d.ok.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), d.close)
-	body := container.NewVBox()
-	if intro != "" {
-		l := widget.NewLabel(intro)
-		l.Wrapping = fyne.TextWrapWord
-		body.Add(l)
-	}
-	body.Add(f.Form)
-	body.Add(f.general)
-	d.dlg = dialog.NewCustomWithoutButtons(title, body, u.win)
-	d.dlg.SetButtons([]fyne.CanvasObject{cancel, d.ok})
-	return d
-}
-
-// open shows the dialog width wide, with the keyboard in its first field.
-func (d *choreFormDialog) open(width float32) {
-	d.u.choreModal(d.dlg, fyne.NewSize(width, 0))
-	if d.first != nil {
-		d.u.win.Canvas().Focus(d.first)
-	}
-}
-
-func (d *choreFormDialog) close() { d.dlg.Hide() }
-
 // ---- one day of a chore ------------------------------------------------------
 
 // assignmentDialog shows a chore's assignments on one day with what a
@@ -95,7 +56,7 @@ func (t *rosterTab) newAssignmentDialog(ch data.Chore, cells []data.RosterCell) 
 	}
 	title := ch.Name + " · " + cells[0].Day.Pretty()
 	d.dlg = dialog.NewCustom(title, "Close", body, t.p.u.win)
-	t.p.u.choreModal(d.dlg, fyne.NewSize(640, 0))
+	t.p.u.showModal(d.dlg, fyne.NewSize(640, 0))
 	return d
 }
 
@@ -201,7 +162,7 @@ func rosterLabel(c data.RosterCell) string {
 // do reloads the grid and reports the result of an edit made at once.
 func (t *rosterTab) do(err error, failTitle, done string) {
 	if err != nil {
-		t.p.u.choreProblem(failTitle, err)
+		t.p.u.showProblem(failTitle, err)
 		return
 	}
 	t.reload()
@@ -264,7 +225,7 @@ func (t *rosterTab) openSwap(from data.RosterCell) {
 	s.dlg = dialog.NewCustomWithoutButtons("Swap "+from.Chore, body, t.p.u.win)
 	s.dlg.SetButtons([]fyne.CanvasObject{cancel, s.ok})
 	s.filter()
-	t.p.u.choreModal(s.dlg, fyne.Size{})
+	t.p.u.showModal(s.dlg, fyne.Size{})
 	t.p.u.win.Canvas().Focus(s.search)
 }
 
@@ -305,7 +266,7 @@ func (s *swapDialog) submit() {
 	other := s.shown[s.chosen]
 	u := s.t.p.u
 	if err := u.store.Swap(u.actor(), s.from.ID, other.ID); err != nil {
-		s.errMsg.SetText(choreMessage(err))
+		s.errMsg.SetText(problemText(err))
 		s.errMsg.Show()
 		return
 	}
@@ -329,7 +290,7 @@ func (t *rosterTab) openReassign(c data.RosterCell) {
 	u := t.p.u
 	rs, err := u.store.ActiveResidents()
 	if err != nil {
-		u.choreProblem("Could not list residents", err)
+		u.showProblem("Could not list residents", err)
 		return
 	}
 	load := map[string]int{}
@@ -353,8 +314,8 @@ func (t *rosterTab) openReassign(c data.RosterCell) {
 	if c.Excused != "" {
 		intro += " The excuse belongs to " + c.Short + " and is cleared."
 	}
-	var d *choreFormDialog
-	d = u.newChoreFormDialog("Reassign "+c.Chore, "Reassign", intro, f, func() {
+	var d *formDialog
+	d = u.newFormDialog("Reassign "+c.Chore, "Reassign", intro, f, func() {
 		i := who.SelectedIndex()
 		if i < 0 {
 			f.show(data.ValidationError{{Field: choreFieldResident, Msg: "choose who should do it"}})
@@ -376,7 +337,7 @@ func (t *rosterTab) openExcuse(c data.RosterCell) {
 	f := newForm()
 	reason := newEntry("e.g. Doctor's appointment, at work late")
 	f.add(data.FieldExcuseReason, reason)
-	var d *choreFormDialog
+	var d *formDialog
 	submit := func() {
 		if err := u.store.Excuse(u.actor(), c.ID, reason.Text); f.show(err) {
 			return
@@ -385,7 +346,7 @@ func (t *rosterTab) openExcuse(c data.RosterCell) {
 		t.reload()
 		t.setStatus(fmt.Sprintf("Excused %s: %s.", rosterLabel(c), strings.TrimSpace(reason.Text)))
 	}
-	d = u.newChoreFormDialog("Excuse "+c.Short, "Excuse",
+	d = u.newFormDialog("Excuse "+c.Short, "Excuse",
 		"An excused chore is not held against them. To have someone else do it, use Reassign instead.", f, submit)
 	submitOnEnter(submit, &reason.Entry)
 	d.first = reason
@@ -398,7 +359,7 @@ func (t *rosterTab) openMissed(c data.RosterCell) {
 	f := newForm()
 	note := newEntry("e.g. Not done by bedtime")
 	f.addHint(data.FieldMissedNote, "For managers; the coordinator's report and the chart do not print it.", note)
-	var d *choreFormDialog
+	var d *formDialog
 	submit := func() {
 		if err := u.store.MarkMissed(u.actor(), c.ID, note.Text); f.show(err) {
 			return
@@ -407,7 +368,7 @@ func (t *rosterTab) openMissed(c data.RosterCell) {
 		t.reload()
 		t.setStatus(fmt.Sprintf("Marked missed: %s.", rosterLabel(c)))
 	}
-	d = u.newChoreFormDialog("Mark missed", "Mark missed",
+	d = u.newFormDialog("Mark missed", "Mark missed",
 		"A missed chore counts against "+c.Short+"'s week and earns no credit in the rotation.", f, submit)
 	submitOnEnter(submit, &note.Entry)
 	d.first = note

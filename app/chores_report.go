@@ -146,7 +146,7 @@ func sizeReportRows(t *widget.Table, rows []choreReportRow, width float32) {
 func (t *choreReportTab) reload() {
 	rep, err := t.p.u.store.CoordinatorReport(t.week)
 	if err != nil {
-		t.p.u.choreProblem("Could not make the coordinator's report", err)
+		t.p.u.showProblem("Could not make the coordinator's report", err)
 		return
 	}
 	t.rep = rep
@@ -284,8 +284,8 @@ func (t *rosterTab) askPrint() {
 	full := widget.NewCheck("Full names (the chart on the fridge shows \"Ana N.\")", nil)
 	f.add(fieldPaper, paper)
 	f.add(choreFieldNames, full)
-	var d *choreFormDialog
-	d = u.newChoreFormDialog("Print chore chart", "Save and open",
+	var d *formDialog
+	d = u.newFormDialog("Print chore chart", "Save and open",
 		"The chart of the week of "+t.week.Pretty()+" opens in the system's PDF viewer, to print from there.", f, func() {
 			size := paperOf(paper)
 			path, err := t.writeChart(size, full.Checked)
@@ -325,8 +325,8 @@ func (t *choreReportTab) askPrint() {
 	f := newForm()
 	paper := paperChoice(t.p.paper)
 	f.add(fieldPaper, paper)
-	var d *choreFormDialog
-	d = u.newChoreFormDialog("Print coordinator's report", "Save and open",
+	var d *formDialog
+	d = u.newFormDialog("Print coordinator's report", "Save and open",
 		"For the house meeting: the week of "+t.rep.Week.Pretty()+" and next week's list. Managers' notes are not printed.", f, func() {
 			size := paperOf(paper)
 			path, err := t.writeReport(size)

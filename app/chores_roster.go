@@ -55,9 +55,9 @@ type rosterTab struct {
 	confirm  *dialog.ConfirmDialog
 	cell     *assignmentDialog
 	swap     *swapDialog
-	formDlg  *choreFormDialog
+	formDlg  *formDialog
 	problem  string // the last message of a failed roster generation
-	printDlg *choreFormDialog
+	printDlg *formDialog
 }
 
 func newRosterTab(p *choresPage) *rosterTab {
@@ -149,7 +149,7 @@ func (t *rosterTab) reload() {
 	t.week = t.week.WeekStart(t.house.WeekStart)
 	rows, err := st.RosterGrid(t.week)
 	if err != nil {
-		t.p.u.choreProblem("Could not read the roster", err)
+		t.p.u.showProblem("Could not read the roster", err)
 		return
 	}
 	t.rows = rows
@@ -603,7 +603,7 @@ func (t *rosterTab) askGenerate() {
 	msg := fmt.Sprintf("Regenerate the roster for the week of %s?\n\n"+
 		"Locked, excused, done, verified and missed chores are kept as they are, and so is every day already past. "+
 		"Every other chore is shared out afresh.", t.week.Pretty())
-	t.confirm = t.p.u.choreConfirm("Regenerate the roster", msg, "Regenerate", t.generateNow)
+	t.confirm = t.p.u.confirmAction("Regenerate the roster", msg, "Regenerate", t.generateNow)
 }
 
 // generateNow makes the roster of the week shown.
@@ -631,21 +631,21 @@ func (t *rosterTab) generateFailed(err error) {
 	switch {
 	case errors.Is(err, data.ErrNoResidents):
 		t.problem = "Nobody lives in the house yet, so there is nobody to give chores to. Add residents on the Residents screen, then generate the roster."
-		u.choreProblem("No residents", errors.New(t.problem))
+		u.showProblem("No residents", errors.New(t.problem))
 	case errors.Is(err, data.ErrNoChores):
 		t.problem = "There are no active chores to share out. Add chores to the chore list (or tick Active on some), then generate the roster."
-		t.confirm = u.choreConfirm("No chores", t.problem, "Open the chore list", func() { t.p.selectTab(choreTabList) })
+		t.confirm = u.confirmAction("No chores", t.problem, "Open the chore list", func() { t.p.selectTab(choreTabList) })
 	case errors.As(err, &few):
-		t.problem = choreMessage(few)
+		t.problem = problemText(few)
 		cs, _ := u.store.Chores()
 		i := slices.IndexFunc(cs, func(c data.Chore) bool { return c.Name == few.Chore })
 		if i < 0 {
-			u.choreProblem("Too few residents", few)
+			u.showProblem("Too few residents", few)
 			return
 		}
-		t.confirm = u.choreConfirm("Too few residents", t.problem, "Change "+few.Chore, func() { t.p.openForm(cs[i]) })
+		t.confirm = u.confirmAction("Too few residents", t.problem, "Change "+few.Chore, func() { t.p.openForm(cs[i]) })
 	default:
-		t.problem = choreMessage(err)
-		u.choreProblem("Could not make the roster", err)
+		t.problem = problemText(err)
+		u.showProblem("Could not make the roster", err)
 	}
 }

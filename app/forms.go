@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -21,11 +20,16 @@ import (
 type form struct {
 	*widget.Form
 	errs    map[string]*widget.Label
+	fields  map[string]fyne.CanvasObject
+	order   []string
 	general *widget.Label
+	// scroll, when the form sits in one, is scrolled to show the field
+	// that gets the keyboard and the first field with a message.
+	scroll *container.Scroll
 }
 
 func newForm() *form {
-	f := &form{Form: widget.NewForm(), errs: map[string]*widget.Label{}}
+	f := &form{Form: widget.NewForm(), errs: map[string]*widget.Label{}, fields: map[string]fyne.CanvasObject{}}
 	f.general = errorLabel()
 	return f
 }
@@ -46,7 +50,31 @@ func (f *form) add(name string, w fyne.CanvasObject) { f.addHint(name, "", w) }
 func (f *form) addHint(name, hint string, w fyne.CanvasObject) {
 	e := errorLabel()
 	f.errs[name] = e
+	f.fields[name] = w
+	f.order = append(f.order, name)
+	if en, ok := w.(*entry); ok {
+		en.onFocus = func() { f.reveal(en) }
+	}
 	f.Form.AppendItem(&widget.FormItem{Text: name, Widget: container.NewVBox(w, e), HintText: hint})
+}
+
+// reveal scrolls the form's scroll, if it has one, so o is in view.
+func (f *form) reveal(o fyne.CanvasObject) {
+	if f.scroll != nil {
+		scrollIntoView(f.scroll, o)
+	}
+}
+
+// revealFirstError scrolls to the first field, in form order, showing a
+// message.
+func (f *form) revealFirstError() {
+	for _, name := range f.order {
+		if f.errs[name].Text != "" {
+			f.reveal(f.fields[name])
+			return
+		}
+	}
+	f.reveal(f.general)
 }
 
 // submitOnEnter makes Enter in each single-line entry call fn.
@@ -108,9 +136,11 @@ func (f *form) show(err error) bool {
 			}
 			f.setError(fe.Field, fe.Msg)
 		}
+		f.revealFirstError()
 		return true
 	}
 	f.setError("", err.Error())
+	f.revealFirstError()
 	return true
 }
 
@@ -132,15 +162,6 @@ func (f *form) errorFor(field string) string {
 	return ""
 }
 
-// onEscape makes Escape in the window call fn, until replaced.
-func (u *UI) onEscape(fn func()) {
-	u.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape && fn != nil {
-			fn()
-		}
-	})
-}
-
 // parseDateField parses an optional date entry, reporting into v.
 func parseDateField(v *data.ValidationError, field, text string, required bool) data.Date {
 	if text == "" && !required {
@@ -156,7 +177,10 @@ func parseDateField(v *data.ValidationError, field, text string, required bool) 
 // entry is the text entry of every form: Escape reaches the window's
 // Escape handler (cancel, back) instead of being swallowed by the focused
 // field, and Tab always moves on, in a multi-line entry too.
-type entry struct{ widget.Entry }
+type entry struct {
+	widget.Entry
+	onFocus func() // the form scrolls the field into view
+}
 
 // newEntry is a single-line entry with a placeholder.
 func newEntry(placeholder string) *entry {
@@ -184,6 +208,14 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 		}
 	}
 	e.Entry.TypedKey(k)
+}
+
+// FocusGained scrolls the field into view (Tab may land below the fold).
+func (e *entry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus()
+	}
 }
 
 // AcceptsTab lets Tab leave the field.
@@ -236,33 +268,6 @@ func (g *checkGrid) SetSelected(sel []string) {
 	for _, c := range g.checks {
 		c.SetChecked(slices.Contains(sel, c.Text))
 	}
-}
-
-// confirm asks a question with two answers; Enter gives the first,
-// Escape the second.
-func (u *UI) confirm(title, msg, yes, no string, fn func(bool)) {
-	c := u.win.Canvas()
-	prev := c.OnTypedKey()
-	session := u.session
-	d := dialog.NewConfirm(title, msg, func(ok bool) {
-		if u.session != session {
-			return // left behind by a log-out: answer nothing
-		}
-		c.SetOnTypedKey(prev)
-		fn(ok)
-	}, u.win)
-	d.SetConfirmText(yes)
-	d.SetDismissText(no)
-	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		switch k.Name {
-		case fyne.KeyEscape:
-			d.Hide()
-		case fyne.KeyReturn, fyne.KeyEnter:
-			d.Confirm()
-		}
-	})
-	c.Unfocus()
-	d.Show()
 }
 
 // labelHeader gives a table a bold header row and sets its column widths;

@@ -97,7 +97,7 @@ func (u *UI) showKiosk() {
 	u.setContent(k.override)
 	k.root = u.win.Content()
 	u.win.Canvas().SetOnTypedRune(k.typedRune)
-	u.win.Canvas().SetOnTypedKey(k.typedKey)
+	u.setScreenKeys(k.typedKey)
 	if u.opts.Kiosk {
 		u.win.SetFullScreen(true)
 		u.win.SetCloseIntercept(k.openManagerLogin)

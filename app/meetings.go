@@ -360,8 +360,8 @@ func (p *meetingsPage) emergencyNow() {
 	title := newEntry("e.g. About the relapse policy (optional)")
 	f.add("Place", place)
 	f.add("Subject", title)
-	var d *dialogForm
-	d = p.u.newDialogForm("Emergency house meeting", "Start it now",
+	var d *formDialog
+	d = p.u.newFormDialog("Emergency house meeting", "Start it now",
 		"Everyone living here goes on the roll call. The meeting starts now and counts as a required house meeting.", f, func() {
 			m, err := p.u.store.StartMeeting(p.u.actor(), data.MeetingStart{Kind: data.MeetingEmergency, Date: p.u.store.Today(),
 				Place: place.Text, Title: title.Text})
@@ -382,7 +382,7 @@ func (p *meetingsPage) emergencyNow() {
 // startMeetingForm starts a meeting from a schedule or of a kind, today or
 // ahead of its day.
 type startMeetingForm struct {
-	*dialogForm
+	*formDialog
 	which []data.MeetingStart // the meeting select's options
 	what  *widget.Select
 	date  *entry
@@ -412,7 +412,7 @@ func (p *meetingsPage) openStart() {
 	f.addHint(data.FieldMeetingDate, "Today, or a later day to prepare the agenda ahead", s.date)
 	f.add(data.FieldMeetingStart, s.start)
 	f.add("Place", s.place)
-	s.dialogForm = p.u.newDialogForm("Start a meeting", "Start", "", f, func() { p.startMeeting(s) })
+	s.formDialog = p.u.newFormDialog("Start a meeting", "Start", "", f, func() { p.startMeeting(s) })
 	submitOnEnter(s.submit, &s.date.Entry, &s.start.Entry, &s.place.Entry)
 	s.what.SetSelectedIndex(p.defaultStart(s.which))
 	p.start = s
@@ -502,7 +502,7 @@ func (p *meetingsPage) startMeeting(s *startMeetingForm) {
 
 // scheduleForm adds or edits a recurring meeting (or a one-off).
 type scheduleForm struct {
-	*dialogForm
+	*formDialog
 	sc                data.MeetingSchedule
 	kind, day         *widget.Select
 	title, place      *entry
@@ -545,7 +545,7 @@ func (p *meetingsPage) editSchedule(sc data.MeetingSchedule) {
 	if sc.ID != "" {
 		title = "Edit " + sc.Name()
 	}
-	s.dialogForm = p.u.newDialogForm(title, "Save", "", f, func() { p.saveSchedule(s) })
+	s.formDialog = p.u.newFormDialog(title, "Save", "", f, func() { p.saveSchedule(s) })
 	submitOnEnter(s.submit, &s.title.Entry, &s.place.Entry, &s.start.Entry, &s.end.Entry, &s.once.Entry, &s.from.Entry, &s.until.Entry)
 	p.schedForm = s
 	s.first = s.title
@@ -663,67 +663,6 @@ func (u *UI) nextMeetingCard() fyne.CanvasObject {
 }
 
 // --- shared pieces -----------------------------------------------------------
-
-// dialogForm is a form in a dialog that stays open until its action
-// succeeds, so messages land by their fields and nothing typed is lost.
-// Enter (in the entries given to submitOnEnter) submits; Escape cancels.
-type dialogForm struct {
-	*form
-	u       *UI
-	dlg     *dialog.CustomDialog
-	ok      *widget.Button
-	cancel  *widget.Button
-	body    *fyne.Container
-	submit  func()
-	first   fyne.Focusable
-	prevEsc func(*fyne.KeyEvent)
-	shown   bool
-}
-
-// newDialogForm wraps f in a dialog; onOK runs on the main button and on
-// Enter. extra buttons go left of Cancel.
-func (u *UI) newDialogForm(title, okText, intro string, f *form, onOK func(), extra ...fyne.CanvasObject) *dialogForm {
-	d := &dialogForm{form: f, u: u, submit: onOK}
-	d.ok = widget.NewButtonWithIcon(okText, theme.ConfirmIcon(), onOK)
-	d.ok.Importance = widget.HighImportance
-	d.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), d.close)
-	d.body = container.NewVBox()
-	if intro != "" {
-		l := widget.NewLabel(intro)
-		l.Wrapping = fyne.TextWrapWord
-		d.body.Add(l)
-	}
-	d.body.Add(f.Form)
-	d.body.Add(f.general)
-	d.dlg = dialog.NewCustomWithoutButtons(title, d.body, u.win)
-	d.dlg.SetButtons(append(extra, d.cancel, d.ok))
-	return d
-}
-
-// open shows the dialog width wide; Escape closes it.
-func (d *dialogForm) open(width float32) {
-	c := d.u.win.Canvas()
-	d.prevEsc = c.OnTypedKey()
-	d.shown = true
-	d.dlg.SetOnClosed(func() {
-		if d.shown {
-			d.shown = false
-			c.SetOnTypedKey(d.prevEsc)
-		}
-	})
-	d.u.onEscape(d.close)
-	d.dlg.Show()
-	d.dlg.Resize(fyne.NewSize(width, d.dlg.MinSize().Height))
-	if d.first != nil {
-		c.Focus(d.first)
-	}
-}
-
-// close hides the dialog and gives Escape back to the screen below.
-func (d *dialogForm) close() { d.dlg.Hide() }
-
-// isOpen reports whether the dialog is on show (for tests).
-func (d *dialogForm) isOpen() bool { return d.shown }
 
 // personChoice maps a select's options to people: active residents, plus
 // anyone already named who is not (a resident who moved out, a guest).

@@ -130,7 +130,7 @@ func outcomeImportance(o data.Outcome) widget.Importance {
 
 // motionForm adds a motion to a meeting, or edits one (index >= 0).
 type motionForm struct {
-	*dialogForm
+	*formDialog
 	e                   *meetingEditor
 	index               int
 	mo                  data.Motion
@@ -199,7 +199,7 @@ func (e *meetingEditor) openMotion(index int, mo data.Motion) {
 		m.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), m.confirmDelete)
 		extra = append(extra, m.del)
 	}
-	m.dialogForm = e.u.newDialogForm(title, ok, "", f, m.submit, extra...)
+	m.formDialog = e.u.newFormDialog(title, ok, "", f, m.submit, extra...)
 	submitOnEnter(m.submit, &m.forV.Entry, &m.against.Entry, &m.abst.Entry)
 	for _, w := range []*entry{m.forV, m.against, m.abst} {
 		w.OnChanged = func(string) { m.showOutcome() }
@@ -386,7 +386,7 @@ func (e *meetingEditor) itemDetail(it data.ActionItem) string {
 
 // actionItemForm adds or edits an action item.
 type actionItemForm struct {
-	*dialogForm
+	*formDialog
 	e     *meetingEditor
 	index int
 	it    data.ActionItem
@@ -418,7 +418,7 @@ func (e *meetingEditor) openItem(index int, it data.ActionItem) {
 		title, ok = "Action item", "Save action item"
 		extra = append(extra, widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), a.confirmDelete))
 	}
-	a.dialogForm = e.u.newDialogForm(title, ok, "", f, a.submit, extra...)
+	a.formDialog = e.u.newFormDialog(title, ok, "", f, a.submit, extra...)
 	submitOnEnter(a.submit, &a.due.Entry)
 	e.item = a
 	a.first = a.text

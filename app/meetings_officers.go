@@ -96,7 +96,7 @@ func (t *officersTab) reload() {
 
 // officerForm adds or edits one term in one office.
 type officerForm struct {
-	*dialogForm
+	*formDialog
 	t          *officersTab
 	o          data.Officer
 	who        personChoice
@@ -134,7 +134,7 @@ func (t *officersTab) edit(o data.Officer) {
 		title = o.Office.Label() + ": " + o.Person.Name
 		extra = append(extra, widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), of.confirmRemove))
 	}
-	of.dialogForm = t.p.u.newDialogForm(title, "Save", "", f, of.submit, extra...)
+	of.formDialog = t.p.u.newFormDialog(title, "Save", "", f, of.submit, extra...)
 	submitOnEnter(of.submit, &of.start.Entry, &of.end.Entry)
 	t.form = of
 	of.first = of.start

@@ -43,8 +43,8 @@ func (e *meetingEditor) print() {
 	choose := widget.NewButtonWithIcon("Choose…", theme.FolderOpenIcon(), func() { e.choosePath(path) })
 	f.add(fieldPaper, paper)
 	f.addHint(fieldSaveTo, "The minutes name residents: keep the file private and delete it once printed.", container.NewBorder(nil, nil, nil, choose, path))
-	var d *dialogForm
-	d = e.u.newDialogForm("Print minutes", "Save and open", "The PDF opens in the system viewer, to print from there.", f, func() {
+	var d *formDialog
+	d = e.u.newFormDialog("Print minutes", "Save and open", "The PDF opens in the system viewer, to print from there.", f, func() {
 		size := paperOf(paper)
 		p := strings.TrimSpace(path.Text)
 		if p == "" {

@@ -70,7 +70,7 @@ type meetingEditor struct {
 	addItem                  *widget.Button
 	itemList                 *widget.List
 	item                     *actionItemForm // the action item dialog last opened
-	reasonForm               *dialogForm     // the reason dialog last opened
+	reasonForm               *formDialog     // the reason dialog last opened
 }
 
 // rollRow is one resident's line of the roll call.
@@ -772,8 +772,8 @@ func (e *meetingEditor) askReason() {
 	f.add(data.FieldReasonEdit, reason)
 	intro := fmt.Sprintf("The minutes of %s were accepted on %s. Changes are allowed, and the reason is kept with the minutes and in the audit log.",
 		e.m.Label(), e.m.AcceptedOn.Pretty())
-	var d *dialogForm
-	d = e.u.newDialogForm("Change accepted minutes", "Change the minutes", intro, f, func() {
+	var d *formDialog
+	d = e.u.newFormDialog("Change accepted minutes", "Change the minutes", intro, f, func() {
 		if strings.TrimSpace(reason.Text) == "" {
 			d.show(data.ValidationError{{Field: data.FieldReasonEdit, Msg: "give the reason for changing accepted minutes"}})
 			return
@@ -795,8 +795,6 @@ func (e *meetingEditor) leave() {
 		return
 	}
 	var d *dialog.CustomDialog
-	c := e.u.win.Canvas()
-	prev := c.OnTypedKey()
 	saveBtn := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() {
 		d.Hide()
 		if e.save() {
@@ -808,13 +806,7 @@ func (e *meetingEditor) leave() {
 	stay := widget.NewButton("Keep editing", func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons("Unsaved changes", widget.NewLabel("Save the changes to "+e.m.Label()+" before leaving?"), e.u.win)
 	d.SetButtons([]fyne.CanvasObject{discard, stay, saveBtn})
-	d.SetOnClosed(func() {
-		if e.u.screens.meeting == e { // still on this meeting: Escape goes back again
-			c.SetOnTypedKey(prev)
-		}
-	})
-	e.u.onEscape(d.Hide)
-	d.Show()
+	e.u.showModal(d, fyne.Size{})
 }
 
 func (e *meetingEditor) close() {

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -31,6 +30,7 @@ type residentForm struct {
 	languages                      *entry
 	notes                          *entry
 	save                           *widget.Button
+	typed                          string // the fields' values as loaded
 }
 
 func newResidentForm(u *UI, r data.Resident, onDone func(bool)) *residentForm {
@@ -38,6 +38,7 @@ func newResidentForm(u *UI, r data.Resident, onDone func(bool)) *residentForm {
 	f.house, _ = u.store.House()
 	f.build()
 	f.fill()
+	f.typed = fieldValues(f.Form)
 	return f
 }
 
@@ -195,7 +196,19 @@ func (f *residentForm) store(r data.Resident) {
 	f.onDone(true)
 }
 
-func (f *residentForm) cancel() { f.onDone(false) }
+// cancel leaves the form; when it holds typing that was not saved, it
+// asks first.
+func (f *residentForm) cancel() {
+	if fieldValues(f.Form) == f.typed {
+		f.onDone(false)
+		return
+	}
+	f.u.confirm("Discard what you typed?", "The changes to this resident have not been saved.", "Discard", "Keep editing", func(discard bool) {
+		if discard {
+			f.onDone(false)
+		}
+	})
+}
 
 func (f *residentForm) view() fyne.CanvasObject {
 	title := "New resident"
@@ -212,7 +225,8 @@ func (f *residentForm) view() fyne.CanvasObject {
 	}
 	top := container.NewVBox(container.NewHBox(back), heading(title), f.summary())
 	body := container.NewVBox(f.weekCard(), f.Form, f.general, actions, f.pinCard(), f.history())
-	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(body))
+	f.scroll = container.NewVScroll(body)
+	return container.NewBorder(top, nil, nil, nil, f.scroll)
 }
 
 // summary shows days sober and the next milestone for a saved resident.
@@ -260,26 +274,23 @@ func (f *residentForm) moveOut() {
 	reason := widget.NewSelect(data.MoveOutReasons, nil)
 	mf.add(data.FieldMoveOut, date)
 	mf.add(data.FieldReason, reason)
-	var dlg *dialog.ConfirmDialog
-	content := container.NewVBox(widget.NewLabel("Moving out frees the bed. The record and its history stay."), mf.Form, mf.general)
-	dlg = dialog.NewCustomConfirm("Move out "+f.r.Display(), "Move out", "Cancel", content, func(ok bool) {
-		if !ok {
-			return
-		}
+	var d *formDialog
+	d = f.u.newFormDialog("Move out "+f.r.Display(), "Move out", "Moving out frees the bed. The record and its history stay.", mf, func() {
 		var v data.ValidationError
-		d := parseDateField(&v, data.FieldMoveOut, strings.TrimSpace(date.Text), true)
+		day := parseDateField(&v, data.FieldMoveOut, strings.TrimSpace(date.Text), true)
 		err := v.Err()
 		if err == nil {
-			err = f.u.store.MoveOut(f.u.actor(), f.r.ID, d, reason.Selected)
+			err = f.u.store.MoveOut(f.u.actor(), f.r.ID, day, reason.Selected)
 		}
 		if mf.show(err) {
-			dlg.Show() // keep what was typed and show the message
-			return
+			return // the dialog stays, with what was typed and the message
 		}
+		d.close()
 		f.onDone(true)
-	}, f.u.win)
-	dlg.Resize(fyne.NewSize(480, 300))
-	dlg.Show()
+	})
+	submitOnEnter(d.submit, date)
+	d.first = date
+	d.open(480)
 }
 
 // readmit asks for a free bed and a move-in date.
@@ -290,27 +301,25 @@ func (f *residentForm) readmit() {
 	bed := widget.NewSelect(f.bedOptions(), nil)
 	mf.add(data.FieldBed, bed)
 	mf.add(data.FieldMoveIn, date)
-	var dlg *dialog.ConfirmDialog
-	dlg = dialog.NewCustomConfirm("Readmit "+f.r.Display(), "Readmit", "Cancel", container.NewVBox(mf.Form, mf.general), func(ok bool) {
-		if !ok {
-			return
-		}
+	var d *formDialog
+	d = f.u.newFormDialog("Readmit "+f.r.Display(), "Readmit", "", mf, func() {
 		var v data.ValidationError
-		d := parseDateField(&v, data.FieldMoveIn, strings.TrimSpace(date.Text), true)
+		day := parseDateField(&v, data.FieldMoveIn, strings.TrimSpace(date.Text), true)
 		bedID := ""
 		if i := bed.SelectedIndex(); i >= 0 {
 			bedID = f.beds[i].ID
 		}
 		err := v.Err()
 		if err == nil {
-			_, err = f.u.store.Readmit(f.u.actor(), f.r.ID, bedID, d)
+			_, err = f.u.store.Readmit(f.u.actor(), f.r.ID, bedID, day)
 		}
 		if mf.show(err) {
-			dlg.Show()
 			return
 		}
+		d.close()
 		f.onDone(true)
-	}, f.u.win)
-	dlg.Resize(fyne.NewSize(480, 260))
-	dlg.Show()
+	})
+	submitOnEnter(d.submit, date)
+	d.first = date
+	d.open(480)
 }

@@ -135,20 +135,17 @@ func (u *UI) managerSettings() fyne.CanvasObject {
 // passcodeDialog collects fields in a form dialog and retries on error
 // without losing what was typed.
 func (u *UI) passcodeDialog(title, confirm string, f *form, entries []fyne.CanvasObject, apply func() error) {
-	var dlg *dialog.ConfirmDialog
-	session := u.session
-	run := func(ok bool) {
-		if !ok || u.session != session {
-			return // cancelled, or left behind by a log-out
+	var d *formDialog
+	d = u.newFormDialog(title, confirm, "", f, func() {
+		if !f.show(apply()) {
+			d.close()
 		}
-		if f.show(apply()) {
-			dlg.Show()
-		}
+	})
+	submitOnEnter(d.submit, entries...)
+	if len(entries) > 0 {
+		d.first, _ = entries[0].(fyne.Focusable)
 	}
-	dlg = dialog.NewCustomConfirm(title, confirm, "Cancel", container.NewVBox(f.Form, f.general), run, u.win)
-	submitOnEnter(func() { dlg.Hide(); run(true) }, entries...)
-	dlg.Resize(fyne.NewSize(480, 320))
-	dlg.Show()
+	d.open(480)
 }
 
 func (u *UI) addManager(reload func()) {

@@ -91,6 +91,7 @@ func (u *UI) leaveScreen() bool {
 
 func (s *shell) show(sec section) {
 	s.u.touch()
+	s.u.setScreenKeys(nil) // the last section's keys go with it
 	s.current = sec.title
 	s.content.Objects = []fyne.CanvasObject{sec.build()}
 	s.content.Refresh()

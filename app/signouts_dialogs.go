@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -15,50 +14,31 @@ import (
 // signoutFieldResident is the resident choice of the sign-out dialogs.
 const signoutFieldResident = "Resident"
 
-// signoutDialog is a form in a dialog. save does the work and reports
-// whether it succeeded; on a mistake the dialog opens again with what was
-// typed and the message at the field.
+// signoutDialog is the section's form dialog with its fields by name.
+// save does the work and reports whether it succeeded; on a mistake the
+// dialog stays open with what was typed and the message at the field.
 type signoutDialog struct {
-	*form
-	dlg  *dialog.ConfirmDialog
-	save func() bool
-	// the fields, by name, for tests
+	*formDialog
+	save    func() bool
 	entries map[string]*entry
 	selects map[string]*widget.Select
 }
 
 // newDialog opens a form dialog; build adds its fields and sets save.
 func (p *signoutsPage) newDialog(title, confirm string, intro string, size fyne.Size, build func(d *signoutDialog)) *signoutDialog {
-	d := &signoutDialog{form: newForm(), entries: map[string]*entry{}, selects: map[string]*widget.Select{}}
-	build(d)
-	var top fyne.CanvasObject = container.NewVBox()
-	if intro != "" {
-		l := widget.NewLabel(intro)
-		l.Wrapping = fyne.TextWrapWord
-		top = l
-	}
-	content := container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(d.Form, d.general)))
-	// Escape closes the dialog (text fields pass it on to the window);
-	// the window's own Escape handling comes back when it closes.
-	c := p.u.win.Canvas()
-	prev := c.OnTypedKey()
-	arm := func() {
-		c.SetOnTypedKey(func(k *fyne.KeyEvent) {
-			if k.Name == fyne.KeyEscape {
-				d.dlg.Hide()
-			}
-		})
-	}
-	d.dlg = dialog.NewCustomConfirm(title, confirm, "Cancel", content, func(ok bool) {
-		c.SetOnTypedKey(prev)
-		if ok && !d.save() {
-			d.dlg.Show() // keep what was typed and show the message
-			arm()
+	d := &signoutDialog{entries: map[string]*entry{}, selects: map[string]*widget.Select{}}
+	f := newForm()
+	d.formDialog = p.u.newFormDialog(title, confirm, intro, f, func() {
+		if d.save() {
+			d.close()
 		}
-	}, p.u.win)
-	d.dlg.Resize(size)
-	d.dlg.Show()
-	arm()
+	})
+	build(d)
+	for _, e := range d.entries {
+		submitOnEnter(d.submit, e)
+	}
+	d.scrollable(size)
+	d.open(0)
 	p.dialog = d
 	return d
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -266,6 +267,11 @@ func TestSignoutsDialogClosesOnEscapeFromAField(t *testing.T) {
 		t.Fatal("the pass dialog is not on screen")
 	}
 	where.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	// Something was typed, so Escape asks before throwing it away.
+	if !slices.Contains(textsIn(fx.u.win.Canvas().Overlays().Top()), "Discard what you typed?") {
+		t.Fatal("Escape with typing in the form did not ask before discarding it")
+	}
+	test.Tap(findButton(t, fx.u, "Discard"))
 	if fx.u.win.Canvas().Overlays().Top() != nil {
 		t.Fatal("Escape in a field did not close the pass dialog")
 	}
