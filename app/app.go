@@ -28,7 +28,7 @@ type UI struct {
 	opts      Options
 	screens   screens // the screens on show, for keyboard handling and tests
 	idle      idleClock
-	keys      keyStack // the window's keyboard: the screen, then its dialogs
+	keys      keyStack  // the window's keyboard: the screen, then its dialogs
 	lastDaily data.Date // the day dailyWork last ran
 	// beforeLeave, when set by a screen holding unsaved work, saves it
 	// before the shell moves to another section or logs out; it returns
