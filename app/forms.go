@@ -3,8 +3,6 @@ package app
 import (
 	"errors"
 	"slices"
-	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -115,12 +113,6 @@ func (f *form) setError(field, msg string) {
 	l.Show()
 }
 
-// sentence starts a message with a capital letter.
-func sentence(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
 // show displays err: field by field for a ValidationError, in the general
 // line otherwise. It returns false when err is nil.
 func (f *form) show(err error) bool {
@@ -160,18 +152,6 @@ func (f *form) errorFor(field string) string {
 		return l.Text
 	}
 	return ""
-}
-
-// parseDateField parses an optional date entry, reporting into v.
-func parseDateField(v *data.ValidationError, field, text string, required bool) data.Date {
-	if text == "" && !required {
-		return data.Date{}
-	}
-	d, err := data.ParseDate(text)
-	if err != nil {
-		*v = append(*v, data.FieldError{Field: field, Msg: err.Error()})
-	}
-	return d
 }
 
 // entry is the text entry of every form: Escape reaches the window's

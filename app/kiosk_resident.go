@@ -115,35 +115,11 @@ func (kr *kioskResident) statusText() string {
 
 // when is a time of day, with the day when it is not today.
 func (kr *kioskResident) when(t time.Time) string {
-	return kioskWhen(t, kr.k.u.store.Now())
-}
-
-func kioskWhen(t, now time.Time) string {
-	d, today := data.DateOf(t), data.DateOf(now)
-	switch d.DaysSince(today) {
-	case 0:
-		return t.Format("15:04")
-	case 1:
-		return "tomorrow " + t.Format("15:04")
-	case -1:
-		return "yesterday " + t.Format("15:04")
-	}
-	return t.Format("Mon 2 Jan 15:04")
+	return whenText(t, kr.k.u.store.Now())
 }
 
 // destLabel is a destination as the buttons say it: "Job search".
 func destLabel(d data.Destination) string { return sentence(string(d)) }
-
-// destText is a destination with its details: "Work (Harbor Diner)".
-func destText(d data.Destination, where string) string {
-	if where == "" {
-		return destLabel(d)
-	}
-	if d == data.DestOther {
-		return where
-	}
-	return destLabel(d) + " (" + where + ")"
-}
 
 // --- sign out ----------------------------------------------------------
 

@@ -153,16 +153,6 @@ func (f *residentForm) values() (data.Resident, data.ValidationError) {
 	return r, v
 }
 
-func splitComma(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // submit validates, warns about a duplicate name, then saves.
 func (f *residentForm) submit() {
 	r, v := f.values()

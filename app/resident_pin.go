@@ -71,7 +71,7 @@ func (c *residentPINCard) refresh() {
 		c.save.SetText("Set PIN")
 	case !st.LockedUntil.IsZero():
 		c.status.SetText(fmt.Sprintf("Locked until %s after too many wrong PINs. PIN set %s.",
-			kioskWhen(st.LockedUntil, c.u.store.Now()), data.DateOf(st.SetAt).Pretty()))
+			whenText(st.LockedUntil, c.u.store.Now()), data.DateOf(st.SetAt).Pretty()))
 		c.status.Importance = widget.DangerImportance
 		c.unlock.Show()
 		c.save.SetText("Reset PIN")

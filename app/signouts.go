@@ -8,7 +8,6 @@ package app
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -171,7 +170,7 @@ func (p *signoutsPage) outingLine(o data.Outing) string {
 }
 
 func outingText(name string, o data.Outing, now time.Time) string {
-	s := fmt.Sprintf("%s · %s · out since %s · back by %s", name, destText(o.Kind, o.Where), kioskWhen(o.Since, now), kioskWhen(o.ExpectedBack, now))
+	s := fmt.Sprintf("%s · %s · out since %s · back by %s", name, destText(o.Kind, o.Where), whenText(o.Since, now), whenText(o.ExpectedBack, now))
 	switch {
 	case o.OnPass:
 		s += " · on an overnight pass"
@@ -663,39 +662,3 @@ func (p *signoutsPage) meetingDetail(m data.OutsideMeeting) string {
 }
 
 // --- shared parsing ----------------------------------------------------
-
-// parseDateTimeField reads "YYYY-MM-DD HH:MM" in the house's zone,
-// reporting a mistake into v under field. Empty is zero unless required.
-func parseDateTimeField(v *data.ValidationError, field, text string, required bool, loc *time.Location) time.Time {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		if required {
-			*v = append(*v, data.FieldError{Field: field, Msg: "enter the date and time, e.g. 2025-03-14 21:30"})
-		}
-		return time.Time{}
-	}
-	dayText, clockText, ok := strings.Cut(text, " ")
-	if !ok {
-		*v = append(*v, data.FieldError{Field: field, Msg: "enter the date and the time, e.g. 2025-03-14 21:30"})
-		return time.Time{}
-	}
-	d, err := data.ParseDate(dayText)
-	if err != nil {
-		*v = append(*v, data.FieldError{Field: field, Msg: err.Error()})
-		return time.Time{}
-	}
-	c, err := data.ParseClock(strings.TrimSpace(clockText))
-	if err != nil {
-		*v = append(*v, data.FieldError{Field: field, Msg: err.Error()})
-		return time.Time{}
-	}
-	return d.At(c.Hour, c.Min, loc)
-}
-
-// dateTimeText is the form's "YYYY-MM-DD HH:MM", or "" for zero.
-func dateTimeText(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format("2006-01-02 15:04")
-}

@@ -1,0 +1,102 @@
+package app
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"porchlight/data"
+)
+
+// Words and numbers as the screens show them, shared by every section.
+
+// whenText is a time as a person says it: the time today, "tomorrow 08:00",
+// or the day and time further off.
+func whenText(t, now time.Time) string {
+	d, today := data.DateOf(t), data.DateOf(now)
+	switch d.DaysSince(today) {
+	case 0:
+		return t.Format("15:04")
+	case 1:
+		return "tomorrow " + t.Format("15:04")
+	case -1:
+		return "yesterday " + t.Format("15:04")
+	}
+	return t.Format("Mon 2 Jan 15:04")
+}
+
+// destText is a destination with its details: "Work (Harbor Diner)".
+func destText(d data.Destination, where string) string {
+	if where == "" {
+		return destLabel(d)
+	}
+	if d == data.DestOther {
+		return where
+	}
+	return destLabel(d) + " (" + where + ")"
+}
+
+// dateTimeText is the form's "YYYY-MM-DD HH:MM", or "" for zero.
+func dateTimeText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02 15:04")
+}
+
+// parseDateTimeField reads "YYYY-MM-DD HH:MM" in the house's zone,
+// reporting a mistake into v under field. Empty is zero unless required.
+func parseDateTimeField(v *data.ValidationError, field, text string, required bool, loc *time.Location) time.Time {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		if required {
+			*v = append(*v, data.FieldError{Field: field, Msg: "enter the date and time, e.g. 2025-03-14 21:30"})
+		}
+		return time.Time{}
+	}
+	dayText, clockText, ok := strings.Cut(text, " ")
+	if !ok {
+		*v = append(*v, data.FieldError{Field: field, Msg: "enter the date and the time, e.g. 2025-03-14 21:30"})
+		return time.Time{}
+	}
+	d, err := data.ParseDate(dayText)
+	if err != nil {
+		*v = append(*v, data.FieldError{Field: field, Msg: err.Error()})
+		return time.Time{}
+	}
+	c, err := data.ParseClock(strings.TrimSpace(clockText))
+	if err != nil {
+		*v = append(*v, data.FieldError{Field: field, Msg: err.Error()})
+		return time.Time{}
+	}
+	return d.At(c.Hour, c.Min, loc)
+}
+
+// parseDateField parses an optional date entry, reporting into v.
+func parseDateField(v *data.ValidationError, field, text string, required bool) data.Date {
+	if text == "" && !required {
+		return data.Date{}
+	}
+	d, err := data.ParseDate(text)
+	if err != nil {
+		*v = append(*v, data.FieldError{Field: field, Msg: err.Error()})
+	}
+	return d
+}
+
+func splitComma(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// sentence starts a message with a capital letter.
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
