@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -32,7 +33,18 @@ func main() {
 	}
 }
 
+// tuneGC collects garbage sooner than Go's default. The kiosk runs all day
+// on modest computers: with GOGC=50 its resident memory stays about 70 MB
+// lower and flat (README, "Speed and memory"). A GOGC in the environment
+// wins.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(50)
+	}
+}
+
 func run(dir string, opts app.Options) error {
+	tuneGC()
 	if opts.Demo {
 		tmp, err := os.MkdirTemp("", "porchlight-demo-")
 		if err != nil {
