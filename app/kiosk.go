@@ -98,7 +98,7 @@ func (u *UI) showKiosk() {
 	u.screens.kiosk = k
 	k.house, _ = u.store.House()
 	k.page = container.NewStack()
-	k.override = container.NewThemeOverride(k.layout(), newKioskTheme(u.app, kioskTextSize))
+	k.override = container.NewThemeOverride(k.layout(), u.kioskThemeAt(kioskTextSize))
 	u.setContent(k.override)
 	k.root = u.win.Content()
 	u.win.Canvas().SetOnTypedRune(k.typedRune)
@@ -133,9 +133,10 @@ func (k *kioskScreen) layout() fyne.CanvasObject {
 	k.clock.SizeName = theme.SizeNameHeadingText
 	k.manager = widget.NewButtonWithIcon("Manager", theme.AccountIcon(), k.openManagerLogin)
 	k.manager.Importance = widget.LowImportance
-	left := container.NewVBox(k.title, container.NewHBox(k.date, k.curfew))
-	right := container.NewHBox(k.clock, container.NewCenter(k.manager))
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, right, left))
+	// one line, so a short touch screen keeps its height for the page
+	facts := container.NewHBox(container.NewCenter(k.date), container.NewCenter(k.curfew))
+	right := container.NewHBox(facts, k.clock, container.NewCenter(k.manager))
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, right, k.title))
 	if k.u.opts.Demo {
 		demo := widget.NewLabel("Demo house · a resident's PIN is the last 4 digits of their phone (0110 to 0121) · " +
 			"Manager: Sam Rivera, passcode \"porchlight\"")
@@ -247,6 +248,14 @@ type keptPage struct {
 // drops their renderers (and with them the theme), so then they are
 // refreshed once.
 func (k *kioskScreen) showPageObject(o fyne.CanvasObject) {
+	if th := k.u.kioskThemeAt(kioskTextSize); th != k.override.Theme {
+		// the window changed size (full screen on a small screen): the
+		// kiosk's text follows, and the kept pages are built anew
+		k.override.Theme = th
+		k.override.Refresh()
+		clear(k.kept)
+		k.current = nil
+	}
 	if cur := k.current; cur != nil {
 		cur.off = time.Now()
 	}

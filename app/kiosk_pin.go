@@ -29,6 +29,7 @@ type pinPad struct {
 	onCancel func()
 	keys     map[string]*widget.Button // "0".."9", "back", "clear", "ok", "cancel"
 	view     fyne.CanvasObject
+	scale    float32 // the kiosk's scale it was built for
 }
 
 // showPad shows the PIN pad for who, asking prompt. ok gets the digits
@@ -37,7 +38,7 @@ type pinPad struct {
 // cache) a new set of keys.
 func (k *kioskScreen) showPad(who, prompt string, ok func(pin string), cancel func()) *pinPad {
 	p := k.padCache
-	if p == nil {
+	if p == nil || p.scale != k.u.kioskScale() { // first time, or the screen changed
 		p = k.newPad()
 		k.padCache = p
 	}
@@ -54,7 +55,7 @@ func (k *kioskScreen) showPad(who, prompt string, ok func(pin string), cancel fu
 
 // newPad builds the pad's keys and labels.
 func (k *kioskScreen) newPad() *pinPad {
-	p := &pinPad{k: k, keys: map[string]*widget.Button{}}
+	p := &pinPad{k: k, keys: map[string]*widget.Button{}, scale: k.u.kioskScale()}
 	p.who = kioskHeading("")
 	p.who.Alignment = fyne.TextAlignCenter
 	p.prompt = kioskLabel("", theme.SizeNameSubHeadingText)
@@ -65,7 +66,7 @@ func (k *kioskScreen) newPad() *pinPad {
 	p.msg.Alignment = fyne.TextAlignCenter
 	p.msg.Importance = widget.DangerImportance
 
-	key := fyne.NewSize(136, 80)                                        // a digit key
+	key := k.u.kioskSize(136, 80)                                       // a digit key
 	wide := fyne.NewSize((3*key.Width+2*theme.Padding())/2, key.Height) // Cancel, OK
 	cellSized := func(name, label string, icon fyne.Resource, size fyne.Size, fn func()) fyne.CanvasObject {
 		b, o := k.u.kioskKey(label, icon, size, fn)
