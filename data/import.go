@@ -98,7 +98,7 @@ func GuessColumns(header []string) []ImportField {
 type ImportContext struct {
 	House    House
 	Today    Date
-	Existing []Resident       // everyone on record, to warn about duplicate names
+	Existing []Resident        // everyone on record, to warn about duplicate names
 	Occupied map[string]string // bed ID -> resident ID
 	Order    DateOrder         // how to read 03/04/2026
 	// Mapping overrides GuessColumns: one field per column of the file.
