@@ -18,6 +18,9 @@ import (
 var version = "0.1.0"
 
 func main() {
+	if isCommandLine(os.Args[1:]) {
+		os.Exit(runCLI(osEnv(), os.Args[1:]))
+	}
 	dir := flag.String("data", defaultDir(), "folder holding the house's encrypted records")
 	demo := flag.Bool("demo", false, "open a throwaway demo house (never the real records)")
 	kiosk := flag.Bool("kiosk", false, "start full screen on the sign-in kiosk")
@@ -83,7 +86,7 @@ func openVault(dir string, demo bool) (*data.Vault, error) {
 	v, err := data.OpenVault(dir, opts...)
 	switch {
 	case errors.Is(err, data.ErrAlreadyOpen):
-		return nil, err
+		return nil, fmt.Errorf("Porchlight is already open on %s (another window or command holds it); close it first", dir)
 	case errors.Is(err, data.ErrNotAStore):
 		return nil, fmt.Errorf("%s holds other files and is not a Porchlight store; choose an empty folder with --data", dir)
 	case err != nil:
