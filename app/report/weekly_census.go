@@ -96,11 +96,12 @@ func (d *Doc) censusResidents(rs []data.CensusLine) {
 
 // Sizes of the occupancy chart, in millimetres.
 const (
-	chartH       = 34.0 // the plot area
-	chartAxisW   = 9.0  // room for the bed counts on the left
-	chartLabelH  = 8.0  // room for the week labels below
-	chartTitleH  = 6.0
-	chartBarFill = 0.62 // share of each slot the bar fills
+	chartH        = 34.0 // the plot area
+	chartAxisW    = 9.0  // room for the bed counts on the left
+	chartLabelH   = 8.0  // room for the week labels below
+	chartTitleH   = 6.0
+	chartHeadroom = 6.0  // above the plot, for the count over a full week's bar
+	chartBarFill  = 0.62 // share of each slot the bar fills
 )
 
 var (
@@ -114,13 +115,13 @@ func (d *Doc) occupancyChart(pts []data.WeekOccupancy) {
 	if len(pts) == 0 {
 		return
 	}
-	d.EnsureSpace(chartTitleH + chartH + chartLabelH + 4)
+	d.EnsureSpace(chartTitleH + chartHeadroom + chartH + chartLabelH + 4)
 	d.font("B", bodyFontPt)
 	d.textColor(colText)
 	d.pdf.SetX(marginX)
 	d.pdf.CellFormat(d.Width(), chartTitleH, fmt.Sprintf("Beds filled at the end of each week, last %d weeks", len(pts)), "", 1, "L", false, 0, "")
-	top := d.pdf.GetY() + 1
-	top = d.chartPlot(pts, top)
+	top := d.pdf.GetY() + chartHeadroom
+	d.chartPlot(pts, top)
 	d.pdf.SetXY(marginX, top+chartH+chartLabelH)
 	d.Space(blockGap)
 }
@@ -134,7 +135,7 @@ func chartScaleMax(pts []data.WeekOccupancy) int {
 	return most
 }
 
-func (d *Doc) chartPlot(pts []data.WeekOccupancy, top float64) float64 {
+func (d *Doc) chartPlot(pts []data.WeekOccupancy, top float64) {
 	left := marginX + chartAxisW
 	w := d.Width() - chartAxisW
 	scale := chartScaleMax(pts)
@@ -160,7 +161,6 @@ func (d *Doc) chartPlot(pts []data.WeekOccupancy, top float64) float64 {
 		d.pdf.SetXY(left+float64(i)*slot, top+chartH+1)
 		d.pdf.CellFormat(slot, 4, shortDate(p.Week), "", 0, "C", false, 0, "")
 	}
-	return top
 }
 
 // chartAxis draws the baseline, the scale's ends and the beds line.

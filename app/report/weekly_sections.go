@@ -238,7 +238,7 @@ func (d *Doc) weeklySignOuts(rep data.WeeklyReport) {
 		{"Back later than expected", strconv.Itoa(s.BackLate)},
 		{"Out past curfew", strconv.Itoa(s.PastCurfew)},
 		{"Overnight passes", strconv.Itoa(s.Passes)},
-		{"Not signed back in by the week's end", strconv.Itoa(s.StillOut)},
+		{"Still out at the week's end", strconv.Itoa(s.StillOut)},
 	})
 	if len(s.Lines) == 0 {
 		return
@@ -276,8 +276,8 @@ func (d *Doc) weeklyContacts(rep data.WeeklyReport) {
 		return
 	}
 	d.blockHeading("Contacts")
-	t := Table{Columns: []Column{{Title: "Resident", Width: 2.6}, {Title: "Phone", Width: 1.5},
-		{Title: "Sponsor", Width: 2.4}, {Title: "Emergency contact", Width: 2.8}}}
+	t := Table{Columns: []Column{{Title: "Resident", Width: 2.4}, {Title: "Phone", Width: 1.3},
+		{Title: "Sponsor", Width: 2.3}, {Title: "Emergency contact", Width: 3.3}}}
 	for _, c := range rep.Contacts {
 		t.Rows = append(t.Rows, []string{c.Name, orDash(c.Phone), contactText(c.Sponsor), contactText(c.Emergency)})
 	}
@@ -294,28 +294,37 @@ func contactText(c data.Contact) string {
 	return orDash(strings.Join(parts, ", "))
 }
 
+// signatureH is the height of the signature row: room to sign, the line
+// and its caption.
+const signatureH = 14.0
+
 // weeklySignatures is section 10: the house manager's signature and, in a
-// peer-run house, the president's.
+// peer-run house, the president's, side by side.
 func (d *Doc) weeklySignatures(rep data.WeeklyReport) {
-	lines := []string{"House manager"}
+	roles := []string{"House manager — signature and date"}
 	if !rep.President.IsZero() {
-		lines = append(lines, "House president ("+rep.President.Name+")")
+		roles = append(roles, "House president, "+rep.President.Name+" — signature and date")
 	}
-	d.EnsureSpace(float64(len(lines))*16 + 12)
+	d.EnsureSpace(signatureH + headingLineH + 8)
 	d.Heading("Signatures")
-	w := d.Width()
-	for _, role := range lines {
-		y := d.pdf.GetY() + 10
+	slot := d.Width() / float64(len(roles))
+	y := d.pdf.GetY() + signatureH - 5
+	for i, role := range roles {
+		x := marginX + float64(i)*slot
+		w := slot - 8
+		if i == len(roles)-1 {
+			w = slot
+		}
+		if len(roles) == 1 {
+			w = slot * 0.6
+		}
 		d.drawColor(colText)
 		d.pdf.SetLineWidth(0.3)
-		d.pdf.Line(marginX, y, marginX+w*0.55, y)
-		d.pdf.Line(marginX+w*0.65, y, marginX+w, y)
+		d.pdf.Line(x, y, x+w, y)
 		d.font("", 8.5)
 		d.textColor(colMuted)
-		d.pdf.SetXY(marginX, y+0.8)
-		d.pdf.CellFormat(w*0.55, 4, role, "", 0, "L", false, 0, "")
-		d.pdf.SetXY(marginX+w*0.65, y+0.8)
-		d.pdf.CellFormat(w*0.35, 4, "Date", "", 0, "L", false, 0, "")
-		d.pdf.SetXY(marginX, y+6)
+		d.pdf.SetXY(x, y+0.8)
+		d.pdf.CellFormat(w, 4, d.fit(role, w), "", 0, "L", false, 0, "")
 	}
+	d.pdf.SetXY(marginX, y+5)
 }
