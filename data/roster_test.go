@@ -458,7 +458,7 @@ func TestRosterOvernightPass(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if span, ok := PassChoreDays(p1); !ok || span != (Span{friday.AddDays(1), friday.AddDays(2)}) {
+	if span, ok := PassChoreDays(p1); !ok || span != (Span{From: friday.AddDays(1), To: friday.AddDays(2)}) {
 		t.Fatalf("pass chore days %v %v", span, ok)
 	}
 	r := generate(t, h, nextWeek)
