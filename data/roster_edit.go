@@ -67,10 +67,10 @@ func holdsSeat(txn *badger.Txn, a Assignment, residentID string) (bool, error) {
 	return found, err
 }
 
-// Swap trades the residents of two assignments (of the same week or not).
+// SwapChores trades the residents of two assignments (of the same week or not).
 // Both must be open, held by two different residents who both live in the
 // house, and neither may end up twice on one chore in a day.
-func (s *Store) Swap(by Actor, idA, idB string) error {
+func (s *Store) SwapChores(by Actor, idA, idB string) error {
 	if err := requireStaff(by); err != nil {
 		return err
 	}
@@ -157,10 +157,10 @@ func nameOf(txn *badger.Txn, id string) string {
 	return r.Short()
 }
 
-// Reassign gives an open assignment to another resident who lives in the
+// ReassignChore gives an open assignment to another resident who lives in the
 // house. Any excuse is cleared (it belonged to the previous resident); a
 // lock stays.
-func (s *Store) Reassign(by Actor, id, residentID string) error {
+func (s *Store) ReassignChore(by Actor, id, residentID string) error {
 	if err := requireStaff(by); err != nil {
 		return err
 	}
@@ -179,9 +179,9 @@ func (s *Store) Reassign(by Actor, id, residentID string) error {
 	})
 }
 
-// Lock keeps an assignment as it is when the week is regenerated (locked
+// LockAssignment keeps an assignment as it is when the week is regenerated (locked
 // true), or lets regeneration move it again (false).
-func (s *Store) Lock(by Actor, id string, locked bool) error {
+func (s *Store) LockAssignment(by Actor, id string, locked bool) error {
 	if err := requireStaff(by); err != nil {
 		return err
 	}
@@ -198,11 +198,11 @@ func (s *Store) Lock(by Actor, id string, locked bool) error {
 	})
 }
 
-// Excuse excuses the resident from an assignment, with a reason. The chore
+// ExcuseChore excuses the resident from an assignment, with a reason. The chore
 // is then not expected of them and is not held against them; to have
-// someone else do it, Reassign it instead. A missed chore can be excused
+// someone else do it, use ReassignChore instead. A missed chore can be excused
 // afterwards.
-func (s *Store) Excuse(by Actor, id, reason string) error {
+func (s *Store) ExcuseChore(by Actor, id, reason string) error {
 	if err := requireStaff(by); err != nil {
 		return err
 	}
@@ -222,11 +222,11 @@ func (s *Store) Excuse(by Actor, id, reason string) error {
 	})
 }
 
-// MarkDone ticks an assignment done. At the kiosk (by a resident) only the
+// MarkChoreDone ticks an assignment done. At the kiosk (by a resident) only the
 // resident's own chore can be ticked, and not one a manager marked missed;
 // a manager may tick any. A chore cannot be ticked before its day.
 // Ticking a chore already ticked changes nothing.
-func (s *Store) MarkDone(by Actor, id string) error {
+func (s *Store) MarkChoreDone(by Actor, id string) error {
 	a, err := s.Assignment(id)
 	if err != nil {
 		return err
@@ -260,9 +260,9 @@ func checkDone(by Actor, a Assignment, today Date) error {
 	return nil
 }
 
-// Verify records that a manager checked an assignment was done (ticked at
+// VerifyChore records that a manager checked an assignment was done (ticked at
 // the kiosk or not).
-func (s *Store) Verify(by Actor, id string) error {
+func (s *Store) VerifyChore(by Actor, id string) error {
 	if err := requireStaff(by); err != nil {
 		return err
 	}
@@ -279,10 +279,10 @@ func (s *Store) Verify(by Actor, id string) error {
 	})
 }
 
-// MarkMissed records, with a note, that an assignment was not done. A
+// MarkChoreMissed records, with a note, that an assignment was not done. A
 // missed chore counts against the resident's week and no effort is
 // credited for it.
-func (s *Store) MarkMissed(by Actor, id, note string) error {
+func (s *Store) MarkChoreMissed(by Actor, id, note string) error {
 	if err := requireStaff(by); err != nil {
 		return err
 	}
@@ -300,9 +300,9 @@ func (s *Store) MarkMissed(by Actor, id, note string) error {
 	})
 }
 
-// Reopen takes an assignment back to "assigned", undoing a tick, a
+// ReopenChore takes an assignment back to "assigned", undoing a tick, a
 // verification or a missed mark made in error.
-func (s *Store) Reopen(by Actor, id string) error {
+func (s *Store) ReopenChore(by Actor, id string) error {
 	if err := requireStaff(by); err != nil {
 		return err
 	}
