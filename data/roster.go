@@ -131,6 +131,16 @@ func (s *Store) weekOf(d Date) (Date, error) {
 	return start, nil
 }
 
+// weekOfTxn is weekOf inside a transaction.
+func weekOfTxn(txn *badger.Txn, d Date) (Date, error) {
+	var h House
+	if err := getJSON(txn, keyHouse, &h); err != nil {
+		return Date{}, fmt.Errorf("read house settings: %w", err)
+	}
+	start, _ := h.Week(d)
+	return start, nil
+}
+
 // Roster returns the roster of the week containing week; its Assignments
 // are empty when none was made.
 func (s *Store) Roster(week Date) (Roster, error) {

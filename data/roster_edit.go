@@ -15,32 +15,32 @@ const (
 	FieldMissedNote   = "Note"
 )
 
+// errUnchanged, returned by an editAssignment check, means there is
+// nothing to change: nothing is written and no error is reported.
+var errUnchanged = errors.New("unchanged")
+
 // editAssignment reads an assignment, lets check refuse or change it, and
 // saves it with an audit entry in one transaction. When check fails,
 // nothing is written.
 func (s *Store) editAssignment(by Actor, action, id string, check func(txn *badger.Txn, a *Assignment) error) error {
-	a, err := s.Assignment(id)
+	key, err := rosterKeyOf(id)
 	if err != nil {
 		return err
 	}
-	return s.write(by, action, a.Label(), func(txn *badger.Txn) error {
-		if err := getJSON(txn, rosterKey(a), &a); err != nil {
-			return fmt.Errorf("read chore assignment: %w", err)
+	err = s.writeNamed(by, action, func(txn *badger.Txn) (string, error) {
+		var a Assignment
+		if err := getJSON(txn, key, &a); err != nil {
+			return "", fmt.Errorf("read chore assignment: %w", err)
 		}
 		if err := check(txn, &a); err != nil {
-			return err
+			return "", err
 		}
-		return putJSON(txn, rosterKey(a), a)
+		return a.Label(), putJSON(txn, key, a)
 	})
-}
-
-// readResidentTxn reads a resident inside a transaction.
-func readResidentTxn(txn *badger.Txn, id string) (Resident, error) {
-	var r Resident
-	if err := getJSON(txn, pfxRes+id, &r); err != nil {
-		return Resident{}, fmt.Errorf("read resident: %w", err)
+	if errors.Is(err, errUnchanged) {
+		return nil
 	}
-	return r, nil
+	return err
 }
 
 // canChange refuses changing who does a chore already ticked, verified or
@@ -77,28 +77,28 @@ func (s *Store) SwapChores(by Actor, idA, idB string) error {
 	if idA == idB {
 		return errors.New("choose two different chores to swap")
 	}
-	a, err := s.Assignment(idA)
-	if err != nil {
-		return err
-	}
-	b, err := s.Assignment(idB)
-	if err != nil {
-		return err
-	}
-	return s.write(by, "roster.swap", a.Label()+" ⇄ "+b.Label(), func(txn *badger.Txn) error {
-		for _, x := range []*Assignment{&a, &b} {
-			if err := getJSON(txn, rosterKey(*x), x); err != nil {
-				return fmt.Errorf("read chore assignment: %w", err)
+	var a, b Assignment
+	return s.writeNamed(by, "roster.swap", func(txn *badger.Txn) (string, error) {
+		for _, x := range []struct {
+			id string
+			a  *Assignment
+		}{{idA, &a}, {idB, &b}} {
+			key, err := rosterKeyOf(x.id)
+			if err != nil {
+				return "", err
+			}
+			if err := getJSON(txn, key, x.a); err != nil {
+				return "", fmt.Errorf("read chore assignment: %w", err)
 			}
 		}
 		if err := checkSwap(txn, a, b); err != nil {
-			return err
+			return "", err
 		}
 		a.ResidentID, b.ResidentID = b.ResidentID, a.ResidentID
 		if err := putJSON(txn, rosterKey(a), a); err != nil {
-			return err
+			return "", err
 		}
-		return putJSON(txn, rosterKey(b), b)
+		return a.Label() + " ⇄ " + b.Label(), putJSON(txn, rosterKey(b), b)
 	})
 }
 
@@ -227,15 +227,11 @@ func (s *Store) ExcuseChore(by Actor, id, reason string) error {
 // a manager may tick any. A chore cannot be ticked before its day.
 // Ticking a chore already ticked changes nothing.
 func (s *Store) MarkChoreDone(by Actor, id string) error {
-	a, err := s.Assignment(id)
-	if err != nil {
-		return err
-	}
-	if a.Status == ChoreDone || a.Status == ChoreVerified {
-		return nil
-	}
 	today, now := s.Today(), s.Now()
 	return s.editAssignment(by, "roster.done", id, func(_ *badger.Txn, a *Assignment) error {
+		if a.Status == ChoreDone || a.Status == ChoreVerified {
+			return errUnchanged
+		}
 		if err := checkDone(by, *a, today); err != nil {
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"porchlight/data/cal"
 
@@ -31,28 +32,28 @@ func PassChoreDays(p Pass) (span Span, ok bool) {
 // passOff reads the overnight passes of residents living in the house at
 // any time from..to, as the days they excuse, when the house excuses
 // passes (nil otherwise).
-func (s *Store) passOff(cs ChoreSettings, from, to Date) (map[string][]Span, error) {
+func passOff(txn *badger.Txn, cs ChoreSettings, from, to Date, loc *time.Location) (map[string][]Span, error) {
 	if !cs.ExcuseOvernightPass {
 		return nil, nil
 	}
-	rs, err := s.Residents()
-	if err != nil {
-		return nil, err
-	}
 	out := map[string][]Span{}
-	for _, r := range rs {
+	err := scanJSON(txn, pfxRes, func(r Resident) error {
 		if last, ok := r.LastStay(); !r.Active() && (!ok || last.MoveOut.Before(from)) {
-			continue
+			return nil
 		}
-		ps, err := s.Passes(r.ID, from, to)
+		ps, err := passesBetween(txn, r.ID, from.At(0, 0, loc), to.AddDays(1).At(0, 0, loc))
 		if err != nil {
-			return nil, err
+			return fmt.Errorf("read passes: %w", err)
 		}
 		for _, p := range ps {
 			if span, ok := PassChoreDays(p); ok {
 				out[r.ID] = append(out[r.ID], span)
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -239,31 +240,27 @@ func (c *rosterContext) split(today Date) (keep, drop []Assignment) {
 // It fails with ErrNoResidents, ErrNoChores or a *TooFewResidentsError,
 // and then changes nothing.
 func (s *Store) GenerateRoster(by Actor, week Date) (Roster, error) {
-	week, err := s.weekOf(week)
-	if err != nil {
-		return Roster{}, err
-	}
-	off, err := s.offAround(week, week.AddDays(6))
-	if err != nil {
-		return Roster{}, err
-	}
-	today := s.Today()
+	today, loc := s.Today(), s.houseZone()
 	var out Roster
-	err = s.write(by, "roster.generate", "week of "+week.Pretty(), func(txn *badger.Txn) error {
+	err := s.writeNamed(by, "roster.generate", func(txn *badger.Txn) (string, error) {
 		c, err := loadRosterContext(txn, week)
 		if err != nil {
-			return err
+			return "", err
 		}
 		if err := c.check(); err != nil {
-			return err
+			return "", err
+		}
+		off, err := passOff(txn, c.settings, c.week.AddDays(-7*(c.settings.Window()-1)), c.week.AddDays(6), loc)
+		if err != nil {
+			return "", err
 		}
 		keep, drop := c.split(today)
 		plan := PlanRoster(c.input(keep, off, ""))
 		if err := replaceAssignments(txn, drop, plan); err != nil {
-			return err
+			return "", err
 		}
-		out = Roster{Week: week, Assignments: plan}
-		return nil
+		out = Roster{Week: c.week, Assignments: plan}
+		return "week of " + c.week.Pretty(), nil
 	})
 	if err != nil {
 		return Roster{}, fmt.Errorf("make the chore roster: %w", err)
@@ -287,10 +284,10 @@ func replaceAssignments(txn *badger.Txn, drop, put []Assignment) error {
 
 // offAround reads the pass days that matter to rosters of the weeks from
 // first to last: from the start of first's balance window to last.
-func (s *Store) offAround(first, last Date) (map[string][]Span, error) {
-	cs, err := s.ChoreSettings()
+func offAround(txn *badger.Txn, first, last Date, loc *time.Location) (map[string][]Span, error) {
+	cs, err := readChoreSettings(txn)
 	if err != nil {
 		return nil, err
 	}
-	return s.passOff(cs, first.AddDays(-7*(cs.Window()-1)), last)
+	return passOff(txn, cs, first.AddDays(-7*(cs.Window()-1)), last, loc)
 }

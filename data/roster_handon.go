@@ -2,6 +2,7 @@ package data
 
 import (
 	"strings"
+	"time"
 
 	"porchlight/data/cal"
 	"porchlight/data/rota"
@@ -15,7 +16,7 @@ import (
 // Call it when a resident moves out; it works whether their record says
 // moved out yet or not. A seat nobody else can take is left uncovered.
 func (s *Store) HandOnChores(by Actor, residentID string, from Date) error {
-	return s.handOn(by, residentID, Span{From: from})
+	return s.handOn(by, residentID, Span{From: from}, false)
 }
 
 // HandOnPass hands on a resident's open assignments on the days an
@@ -23,60 +24,75 @@ func (s *Store) HandOnChores(by Actor, residentID string, from Date) error {
 // excuse passes; otherwise it changes nothing. Call it after AddPass:
 // GenerateRoster already leaves out passes recorded before it runs.
 func (s *Store) HandOnPass(by Actor, p Pass) error {
-	cs, err := s.ChoreSettings()
-	if err != nil {
-		return err
-	}
 	span, ok := PassChoreDays(p)
-	if !cs.ExcuseOvernightPass || !ok {
+	if !ok {
 		return nil
 	}
-	return s.handOn(by, p.ResidentID, span)
+	return s.handOn(by, p.ResidentID, span, true)
 }
 
-func (s *Store) handOn(by Actor, residentID string, span Span) error {
-	r, err := s.Resident(residentID)
-	if err != nil {
-		return err
-	}
-	if today := s.Today(); span.From.Before(today) {
+// handOn hands on in one transaction, audited only when something moved:
+// a resident with no open chores (or a house with no roster) leaves no
+// hand-on entry. forPass hands on only when the house excuses passes.
+func (s *Store) handOn(by Actor, residentID string, span Span, forPass bool) error {
+	today, loc := s.Today(), s.houseZone()
+	return s.writeNamed(by, "roster.hand-on", func(txn *badger.Txn) (string, error) {
+		r, err := readResidentTxn(txn, residentID)
+		if err != nil {
+			return "", err
+		}
+		if forPass {
+			cs, err := readChoreSettings(txn)
+			if err != nil || !cs.ExcuseOvernightPass {
+				return "", err
+			}
+		}
+		moved, err := s.handOnTxn(txn, residentID, span, today, loc)
+		if err != nil || moved == 0 {
+			return "", err
+		}
+		return r.Short(), nil
+	})
+}
+
+// handOnTxn moves the resident's open assignments within span, from today
+// on, to others, inside txn, and says how many it moved. Everything it
+// decides from is read in txn.
+func (s *Store) handOnTxn(txn *badger.Txn, residentID string, span Span, today Date, loc *time.Location) (int, error) {
+	if span.From.Before(today) {
 		span.From = today // days gone by stay as they were
 	}
 	if !span.To.IsZero() && span.To.Before(span.From) {
-		return nil
+		return 0, nil
 	}
-	first, err := s.weekOf(span.From)
+	first, err := weekOfTxn(txn, span.From)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	last := span.To
 	if last.IsZero() {
 		last = first.AddDays(7 * MaxWindowWeeks)
 	}
-	off, err := s.offAround(first, last)
+	off, err := offAround(txn, first, last, loc)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	// Audited only when something moved: a resident with no open chores
-	// (or a house with no roster) leaves no hand-on entry.
-	return s.db.Update(func(txn *badger.Txn) error {
-		weeks, err := rosterWeeks(txn, first, span.To)
+	weeks, err := rosterWeeks(txn, first, span.To)
+	if err != nil {
+		return 0, err
+	}
+	moved := 0
+	for _, wk := range weeks {
+		n, err := handOnWeek(txn, wk, residentID, span, off)
 		if err != nil {
-			return err
+			return 0, err
 		}
-		moved := 0
-		for _, wk := range weeks {
-			n, err := handOnWeek(txn, wk, residentID, span, off)
-			if err != nil {
-				return err
-			}
-			moved += n
-		}
-		if moved == 0 {
-			return nil
-		}
-		return s.appendAudit(txn, by, "roster.hand-on", r.Short())
-	})
+		moved += n
+	}
+	if s.handOnFault != nil {
+		return 0, s.handOnFault
+	}
+	return moved, nil
 }
 
 // rosterWeeks lists the weeks with a roster from first on, up to the week

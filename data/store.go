@@ -24,6 +24,9 @@ type Store struct {
 	dataKey []byte
 	manager Manager // who unlocked; zero after a recovery-key unlock
 	now     func() time.Time
+	// handOnFault, when a test sets it, makes handing chores on fail with
+	// it after the moves are written, to show nothing half done is kept.
+	handOnFault error
 }
 
 // ErrCannotDecrypt means the keyring opened but the database did not accept
@@ -187,6 +190,19 @@ func scanKeyJSON[T any](txn *badger.Txn, prefix string, fn func(string, T) error
 func (s *Store) write(by Actor, action, subject string, fn func(txn *badger.Txn) error) error {
 	return s.db.Update(func(txn *badger.Txn) error {
 		if err := fn(txn); err != nil {
+			return err
+		}
+		return s.appendAudit(txn, by, action, subject)
+	})
+}
+
+// writeNamed is write for a change whose subject is known only once its
+// transaction has read the records: fn returns the subject for the audit
+// entry, or "" when it changed nothing (then no entry is added).
+func (s *Store) writeNamed(by Actor, action string, fn func(txn *badger.Txn) (string, error)) error {
+	return s.db.Update(func(txn *badger.Txn) error {
+		subject, err := fn(txn)
+		if err != nil || subject == "" {
 			return err
 		}
 		return s.appendAudit(txn, by, action, subject)
