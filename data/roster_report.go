@@ -7,8 +7,13 @@ import (
 	"strings"
 )
 
-// ChoreTally is one resident's chores in a week, for the coordinator's
-// report.
+// ChoreTally counts chores in a week, for the coordinator's report: one
+// resident's (CoordinatorReport.Tally) or the house's (Total). The screen
+// and the paper both show these counts; neither counts on its own.
+//
+// The rule: a chore counts once, under the first that applies: excused;
+// done (ticked at the kiosk or verified by a manager, so a verified chore
+// is done, and counted again in Verified); missed; not ticked.
 type ChoreTally struct {
 	ResidentID string
 	Name       string
@@ -51,11 +56,13 @@ func (s *Store) CoordinatorReport(week Date) (CoordinatorReport, error) {
 		a.Note = ""
 		rep.Next = append(rep.Next, next.cell(a))
 	}
-	rep.Tally = tally(rep.Chores)
+	rep.Tally = TallyChores(rep.Chores)
 	return rep, nil
 }
 
-func tally(cells []RosterCell) []ChoreTally {
+// TallyChores counts each resident's chores among cells, one ChoreTally
+// per resident, by name. Seats nobody had are not counted.
+func TallyChores(cells []RosterCell) []ChoreTally {
 	byID := map[string]*ChoreTally{}
 	var out []*ChoreTally
 	for _, c := range cells {
@@ -156,16 +163,28 @@ func (rep CoordinatorReport) summary() string {
 	if len(rep.Tally) == 0 {
 		return "no chore roster was made"
 	}
+	return rep.Total().Summary()
+}
+
+// Total adds up the residents' tallies: the house's week.
+func (rep CoordinatorReport) Total() ChoreTally {
 	var t ChoreTally
 	for _, x := range rep.Tally {
 		t.Assigned += x.Assigned
 		t.Done += x.Done
+		t.Verified += x.Verified
 		t.Missed += x.Missed
 		t.Excused += x.Excused
 		t.NotTicked += x.NotTicked
 	}
-	return fmt.Sprintf("%d of %d chores done, %d missed, %d excused, %d not ticked",
-		t.Done, t.Assigned, t.Missed, t.Excused, t.NotTicked)
+	return t
+}
+
+// Summary says the tally in words: "18 of 25 chores done (3 verified by a
+// manager), 1 missed, 2 excused, 4 not ticked".
+func (t ChoreTally) Summary() string {
+	return fmt.Sprintf("%d of %d chores done (%d verified by a manager), %d missed, %d excused, %d not ticked",
+		t.Done, t.Assigned, t.Verified, t.Missed, t.Excused, t.NotTicked)
 }
 
 // choresByPerson writes one line per resident, by name: "Ana Núñez:

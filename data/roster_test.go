@@ -572,15 +572,8 @@ func TestCoordinatorReport(t *testing.T) {
 	if rep.Week != thisWeek || rep.NextWeek != nextWeek || len(rep.Next) != 0 || len(rep.Chores) != len(r.Assignments) {
 		t.Fatalf("report: week %v next %v, %d next, %d chores", rep.Week, rep.NextWeek, len(rep.Next), len(rep.Chores))
 	}
-	var sum ChoreTally
-	for _, tl := range rep.Tally {
-		sum.Assigned += tl.Assigned
-		sum.Done += tl.Done
-		sum.Missed += tl.Missed
-		sum.Excused += tl.Excused
-		sum.NotTicked += tl.NotTicked
-	}
-	if sum.Assigned != len(r.Assignments) || sum.Done != 1 || sum.Missed != 1 || sum.Excused != 1 || sum.NotTicked != sum.Assigned-3 {
+	sum := rep.Total()
+	if sum.Assigned != len(r.Assignments) || sum.Done != 1 || sum.Verified != 1 || sum.Missed != 1 || sum.Excused != 1 || sum.NotTicked != sum.Assigned-3 {
 		t.Fatalf("tally %+v", sum)
 	}
 	for _, c := range rep.Chores {
@@ -599,7 +592,7 @@ func TestCoordinatorReport(t *testing.T) {
 	}
 	t.Logf("coordinator's report:\n%s", text)
 	missedBy, _ := h.st.Resident(covered[1].ResidentID)
-	for _, want := range []string{"Week of Mon 3 Mar 2025: 1 of", "1 missed, 1 excused", "Next week, from Mon 10 Mar 2025:",
+	for _, want := range []string{"Week of Mon 3 Mar 2025: 1 of", "chores done (1 verified by a manager), 1 missed, 1 excused", "Next week, from Mon 10 Mar 2025:",
 		missedBy.Display() + ": ", " ✗", "private note"} {
 		if strings.Contains(text, want) != (want != "private note") {
 			t.Errorf("report text and %q", want)
