@@ -130,7 +130,7 @@ func (p *myChoresPanel) reload() {
 
 // tick marks a chore done as the resident, then tells the kiosk.
 func (p *myChoresPanel) tick(it data.MyChore) {
-	if err := p.u.store.MarkDone(data.KioskActor(p.r), it.ID); err != nil {
+	if err := p.u.store.MarkChoreDone(data.KioskActor(p.r), it.ID); err != nil {
 		p.msg.SetText(problemText(err))
 		p.msg.Show()
 		return

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"porchlight/data/cal"
 )
 
 // Reading the values of an imported spreadsheet: dates in the formats
@@ -101,10 +103,10 @@ func checkedDate(s string, y, m, d int) (Date, error) {
 		return Date{}, fmt.Errorf("%s: the year %d is out of range", s, y)
 	case m < 1 || m > 12:
 		return Date{}, fmt.Errorf("%s does not exist: there is no month %d", s, m)
-	case d < 1 || d > daysIn(y, time.Month(m)):
-		return Date{}, fmt.Errorf("%s does not exist: %s %d has %d days", s, time.Month(m), y, daysIn(y, time.Month(m)))
+	case d < 1 || d > cal.DaysIn(y, time.Month(m)):
+		return Date{}, fmt.Errorf("%s does not exist: %s %d has %d days", s, time.Month(m), y, cal.DaysIn(y, time.Month(m)))
 	}
-	return Date{y, time.Month(m), d}, nil
+	return Date{Year: y, Month: time.Month(m), Day: d}, nil
 }
 
 func atoi(s string) int {

@@ -210,6 +210,15 @@ func (s *Store) Resident(id string) (Resident, error) {
 	return r, nil
 }
 
+// readResidentTxn reads a resident inside a transaction.
+func readResidentTxn(txn *badger.Txn, id string) (Resident, error) {
+	var r Resident
+	if err := getJSON(txn, pfxRes+id, &r); err != nil {
+		return Resident{}, fmt.Errorf("read resident: %w", err)
+	}
+	return r, nil
+}
+
 // SameName returns other residents (active or not) with the same first and
 // last name as r: worth a warning, not a block.
 func (s *Store) SameName(r Resident) ([]Resident, error) {
@@ -318,37 +327,52 @@ func (s *Store) Occupancy() (map[string]string, error) {
 }
 
 // MoveOut records that a resident left: the date and reason close their
-// stay, and their bed is freed. The record and its history stay.
+// stay, and their bed is freed. The record and its history stay. Their open
+// chores from the move-out day on are handed on to the others
+// (HandOnChores) in the same transaction; if that fails, nothing changes.
 func (s *Store) MoveOut(by Actor, id string, date Date, reason string) error {
-	r, err := s.Resident(id)
-	if err != nil {
-		return err
-	}
-	if err := validateMoveOut(r, date, reason, s.Today()); err != nil {
-		return err
-	}
-	h, err := s.House()
-	if err != nil {
-		return err
+	today, loc := s.Today(), s.houseZone()
+	return s.db.Update(func(txn *badger.Txn) error {
+		r, err := readResidentTxn(txn, id)
+		if err != nil {
+			return err
+		}
+		if err := validateMoveOut(r, date, reason, today); err != nil {
+			return err
+		}
+		if err := moveOutTxn(txn, &r, date, reason); err != nil {
+			return err
+		}
+		if err := s.appendAudit(txn, by, "resident.move-out", r.Short()); err != nil {
+			return err
+		}
+		// Their open chores go to the others from the move-out day on, in
+		// the same transaction: nobody who left keeps a chore.
+		moved, err := s.handOnTxn(txn, r.ID, Span{From: date}, today, loc)
+		if err != nil {
+			return fmt.Errorf("hand on their chores: %w", err)
+		}
+		if moved == 0 {
+			return nil
+		}
+		return s.appendAudit(txn, by, "roster.hand-on", r.Short())
+	})
+}
+
+// moveOutTxn closes the resident's stay and frees their bed.
+func moveOutTxn(txn *badger.Txn, r *Resident, date Date, reason string) error {
+	var h House
+	if err := getJSON(txn, keyHouse, &h); err != nil {
+		return fmt.Errorf("read house settings: %w", err)
 	}
 	bed, _ := h.Bed(r.BedID)
 	r.Stays = append(r.Stays, Stay{MoveIn: r.MoveIn, MoveOut: date, Reason: reason, Bed: bed.Label()})
 	r.Status, r.V = StatusMovedOut, schemaVersion
-	err = s.write(by, "resident.move-out", r.Short(), func(txn *badger.Txn) error {
-		if err := moveBed(txn, h, r.ID, r.BedID, ""); err != nil {
-			return err
-		}
-		r.BedID = ""
-		return putJSON(txn, pfxRes+r.ID, r)
-	})
-	if err != nil {
+	if err := moveBed(txn, h, r.ID, r.BedID, ""); err != nil {
 		return err
 	}
-	// Their open chores go to the others from the move-out day on.
-	if err := s.HandOnChores(by, r.ID, date); err != nil {
-		return fmt.Errorf("moved out, but handing on their chores failed (regenerate the roster): %w", err)
-	}
-	return nil
+	r.BedID = ""
+	return putJSON(txn, pfxRes+r.ID, *r)
 }
 
 func validateMoveOut(r Resident, date Date, reason string, today Date) error {
