@@ -13,7 +13,6 @@ package data
 
 import (
 	"fmt"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -265,25 +264,4 @@ func checkInsBetween(txn *badger.Txn, from, to Date) ([]CheckIn, error) {
 		return nil
 	})
 	return out, err
-}
-
-// lastCheckIn is the date of a pairing's latest check-in, read from the
-// end of its index.
-func lastCheckIn(txn *badger.Txn, mentorshipID string) (Date, bool, error) {
-	prefix := pfxCheckInPair + mentorshipID + "/"
-	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefix), Reverse: true})
-	defer it.Close()
-	it.Seek([]byte(prefix + "\xff"))
-	if !it.Valid() {
-		return Date{}, false, nil
-	}
-	id := strings.TrimPrefix(string(it.Item().Key()), prefix)
-	if len(id) < 8 {
-		return Date{}, false, fmt.Errorf("read check-ins: bad key")
-	}
-	d, err := time.Parse("20060102", id[:8])
-	if err != nil {
-		return Date{}, false, fmt.Errorf("read check-ins: %w", err)
-	}
-	return DateOf(d), true, nil
 }
