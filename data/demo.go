@@ -47,6 +47,9 @@ func seedDemo(st *Store) error {
 	if err := seedDemoChores(st); err != nil {
 		return err
 	}
+	if err := seedDemoMentors(st); err != nil {
+		return err
+	}
 	return seedDemoMeetings(st)
 }
 
