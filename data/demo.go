@@ -61,7 +61,10 @@ func seedDemoBase(st *Store) error {
 	if err := seedDemoKiosk(st); err != nil {
 		return err
 	}
-	return seedDemoChores(st)
+	if err := seedDemoChores(st); err != nil {
+		return err
+	}
+	return seedDemoMentors(st)
 }
 
 type demoResident struct {

@@ -75,6 +75,15 @@ type Resident struct {
 	Status          Status           `json:"status"`
 	// Stays are earlier residencies that ended with a move-out.
 	Stays []Stay `json:"stays,omitempty"`
+	// MentorWilling: the resident has said they are willing to be a house
+	// mentor (see MentorRules).
+	MentorWilling bool `json:"mentor_willing,omitempty"`
+	// PeerPhoneList: "Other residents may call me" (opt-in; the printed
+	// peer phone list holds only these residents).
+	PeerPhoneList bool `json:"peer_phone_list,omitempty"`
+	// Gender is optional, used only when the house prefers same-gender
+	// mentors; never shown at the kiosk or on paper.
+	Gender string `json:"gender,omitempty"`
 }
 
 // Active reports whether the resident lives in the house now.
@@ -124,7 +133,7 @@ const (
 )
 
 func (r *Resident) tidy() {
-	for _, p := range []*string{&r.First, &r.Last, &r.Preferred, &r.Phone, &r.HomeGroup,
+	for _, p := range []*string{&r.First, &r.Last, &r.Preferred, &r.Phone, &r.HomeGroup, &r.Gender,
 		&r.Sponsor.Name, &r.Sponsor.Phone, &r.Emergency.Name, &r.Emergency.Relation, &r.Emergency.Phone} {
 		*p = strings.Join(strings.Fields(*p), " ")
 	}
@@ -341,6 +350,9 @@ func (s *Store) MoveOut(by Actor, id string, date Date, reason string) error {
 			return err
 		}
 		if err := moveOutTxn(txn, &r, date, reason); err != nil {
+			return err
+		}
+		if err := s.endMentorshipsOnMoveOut(txn, by, r, date); err != nil {
 			return err
 		}
 		if err := s.appendAudit(txn, by, "resident.move-out", r.Short()); err != nil {
