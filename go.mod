@@ -54,3 +54,7 @@ require (
 	golang.org/x/sys v0.49.0 // indirect
 	google.golang.org/protobuf v1.36.7 // indirect
 )
+
+require earlylocale.porchlight v0.0.0
+
+replace earlylocale.porchlight => ./cmd/porchlight/earlylocale

@@ -271,3 +271,21 @@ func (d *Doc) WriteFile(path string) (err error) {
 	}
 	return nil
 }
+
+// DefaultPageSize is US Letter where the locale uses it (the Americas'
+// Letter countries), A4 elsewhere.
+func DefaultPageSize() PageSize {
+	for _, k := range []string{"LC_ALL", "LC_PAPER", "LANG"} {
+		v := os.Getenv(k)
+		if v == "" {
+			continue
+		}
+		for _, c := range []string{"_US", "_CA", "_MX", "_PH", "_CL", "_CO", "_VE"} {
+			if strings.Contains(v, c) {
+				return Letter
+			}
+		}
+		return A4
+	}
+	return A4
+}

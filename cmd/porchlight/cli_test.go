@@ -199,3 +199,52 @@ func TestDemoWithHistory(t *testing.T) {
 	}
 	runBin(t, "porchlight\n", "verify", "--data", dir, "--manager", "Sam Rivera", "--passcode-stdin").must(t, 0)
 }
+
+// porchlight report writes the weekly house report from a scheduled task:
+// the house copy without private notes, the manager copy with them only
+// when asked, a private file, and plain usage errors.
+func TestReportFromTheCommandLine(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (poppler-utils)")
+	}
+	dir := filepath.Join(t.TempDir(), "demo")
+	runBin(t, "", "demo", "--data", dir).must(t, 0)
+	house := filepath.Join(t.TempDir(), "house.pdf")
+	r := runBin(t, "porchlight\n", "report", "--data", dir, "--manager", "Sam Rivera", "--passcode-stdin", "--paper", "letter", "--out", house).must(t, 0)
+	if strings.TrimSpace(r.stdout) != house {
+		t.Errorf("report printed %q, want the file's path", r.stdout)
+	}
+	if st, err := os.Stat(house); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("the report file: %v %v, want private (0600)", st, err)
+	}
+	text := pdfText(t, house)
+	for _, want := range []string{"House copy", "Prepared by Sam Rivera", "Page 1 of", "Do not copy or remove"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the house copy lacks %q", want)
+		}
+	}
+	manager := filepath.Join(t.TempDir(), "manager.pdf")
+	runBin(t, "porchlight\n", "report", "--data", dir, "--manager", "Sam Rivera", "--passcode-stdin", "--copy", "manager", "--include", "notes", "--week", "2026-11-23", "--out", manager).must(t, 0)
+	if mt := pdfText(t, manager); !strings.Contains(mt, "Manager copy") || !strings.Contains(mt, "Mon 23 – Sun 29 Nov 2026") {
+		t.Errorf("the manager copy for the week of 23 Nov: %.300s", mt)
+	}
+	for _, bad := range [][]string{
+		{"report", "--data", dir, "--out", house, "--copy", "board"},
+		{"report", "--data", dir, "--out", house, "--include", "notes"},
+		{"report", "--data", dir, "--out", house, "--paper", "a5"},
+		{"report", "--data", dir},
+	} {
+		if r := runBin(t, "", bad...); r.code != 2 {
+			t.Errorf("%v: exit %d, want 2 (usage)", bad, r.code)
+		}
+	}
+}
+
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return string(out)
+}

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"runtime/debug"
 
+	_ "earlylocale.porchlight" // before Fyne reads the locale: see the package
+
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"porchlight/app"
