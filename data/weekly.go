@@ -84,6 +84,7 @@ type WeeklyReport struct {
 	Chores     WeekChores           // the week's tally and next week's roster
 	SignOuts   WeekSignOuts         // late returns, curfew, overnight passes
 	Outside    []OutsideMeetingWeek // outside meetings against each phase's requirement
+	Mentors    WeekMentors          // pairings and check-ins against target
 	Notes      []ResidentNote       // manager copy, Notes ticked
 	Contacts   []ResidentContact    // manager copy, Contacts ticked
 	// President is the house president on the week's last day, for a
@@ -119,6 +120,7 @@ func weeklyParts() []weekPart {
 		gatherChores,
 		gatherSignOuts,
 		gatherOutside,
+		gatherMentors,
 		gatherSensitive,
 		gatherPresident,
 	}

@@ -217,3 +217,28 @@ func TestParseReportCopy(t *testing.T) {
 		t.Error("ParseReportCopy accepted board")
 	}
 }
+
+// The mentors section carries the week's pairings against target and who
+// is waiting; follow-up requests only on the manager copy.
+func TestWeeklyReportMentors(t *testing.T) {
+	st := weeklyDemo(t)
+	house, err := st.WeeklyReport(WeeklyQuery{Week: st.Today(), Copy: CopyHouse})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := house.Mentors
+	if len(m.Pairs) == 0 || len(m.Waiting) == 0 {
+		t.Fatalf("the demo week has pairings and residents waiting: %+v", m)
+	}
+	for _, p := range m.Pairs {
+		if p.Mentee == "" || p.Mentor == "" || p.Target <= 0 {
+			t.Errorf("pair %+v", p)
+		}
+		if p.FollowUp {
+			t.Errorf("the house copy carries a follow-up flag: %+v", p)
+		}
+	}
+	if m.Met > len(m.Pairs) {
+		t.Errorf("met %d of %d", m.Met, len(m.Pairs))
+	}
+}

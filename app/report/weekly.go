@@ -78,6 +78,7 @@ func weeklySections() []weeklySection {
 		{draw: (*Doc).weeklyMeeting},
 		{draw: (*Doc).weeklyChores},
 		{draw: (*Doc).weeklyOutside},
+		{draw: (*Doc).weeklyMentors},
 		{draw: (*Doc).weeklySignOuts},
 		{managerOnly: true, draw: (*Doc).weeklyNotes},
 		{managerOnly: true, draw: (*Doc).weeklyContacts},

@@ -98,7 +98,7 @@ func weeklyOpts(c data.ReportCopy, paper report.PageSize) report.WeeklyOptions {
 		PreparedBy: data.DemoManager, Printed: weeklyNow}
 }
 
-var weeklyHeadings = []string{"Census", "Milestones", "House meeting", "Chores", "Outside meetings", "Sign-outs", "Signatures"}
+var weeklyHeadings = []string{"Census", "Milestones", "House meeting", "Chores", "Outside meetings", "Peer mentors", "Sign-outs", "Signatures"}
 
 // weeklyCheckCommon checks what both copies print: the frame on every
 // page, every heading, every resident's full name, the motion.
