@@ -274,6 +274,9 @@ func (s *Store) saveResident(by Actor, action string, r Resident) error {
 		if err := moveBed(txn, h, r.ID, old.BedID, r.BedID); err != nil {
 			return err
 		}
+		if err := notePhaseChange(txn, h, old, r, by, s.now()); err != nil {
+			return err
+		}
 		return putJSON(txn, pfxRes+r.ID, r)
 	})
 }
