@@ -13,8 +13,10 @@ type fakeMentors struct {
 	pairs    [][2]string
 }
 
-func (f fakeMentors) CheckinsInWeek(id string, week Date) (int, error) { return f.checkins[id][week], nil }
-func (f fakeMentors) MentorPairs(Date) ([][2]string, error)            { return f.pairs, nil }
+func (f fakeMentors) CheckinsInWeek(id string, week Date) (int, error) {
+	return f.checkins[id][week], nil
+}
+func (f fakeMentors) MentorPairs(Date) ([][2]string, error) { return f.pairs, nil }
 
 // acctNow is Thursday 12 June 2025 noon; house weeks start on Monday, so
 // the last complete weeks start 2 Jun, 26 May, 19 May and 12 May.
