@@ -26,7 +26,6 @@ func TestAccountabilityRosterWeek(t *testing.T) {
 	c := e.resident("Paweł", "Kowalczyk", "Phase 1")
 	week := NewDate(2025, 6, 2)
 
-
 	// Partners: the three together; Majo taps on 5 days, Thanh on 2.
 	if _, err := st.SetPartners(e.mgr, week, []PartnerGroup{{Members: []string{a.ID, b.ID, c.ID}}}); err != nil {
 		t.Fatal(err)

@@ -47,7 +47,10 @@ func seedDemo(st *Store) error {
 	if err := seedDemoChores(st); err != nil {
 		return err
 	}
-	return seedDemoMeetings(st)
+	if err := seedDemoMeetings(st); err != nil {
+		return err
+	}
+	return seedDemoAccountability(st)
 }
 
 type demoResident struct {
