@@ -191,6 +191,14 @@ func TestMovePhaseKeepsHistory(t *testing.T) {
 	if got, _ := st.PhaseSince(r); got != today {
 		t.Errorf("in phase since %v, want today", got)
 	}
+	m, err := st.StartMeeting(System, MeetingStart{Kind: MeetingHouse, Date: today, Start: ClockTime{Hour: 19}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	agenda := m.Sections.Milestones
+	if !strings.Contains(agenda, "Paweł K.: moved up to Phase 2 on "+today.AddDays(-2).Pretty()) || strings.Contains(agenda, "Phase 1") {
+		t.Errorf("agenda milestones = %q, want the move up and not the move down", agenda)
+	}
 	if a := auditActions(t, st); !strings.Contains(a, "resident.phase") {
 		t.Errorf("no audit entry for the move: %s", a)
 	}

@@ -71,7 +71,7 @@ type Resident struct {
 	Phase           string           `json:"phase,omitempty"`
 	Emergency       Contact          `json:"emergency"`
 	Languages       []string         `json:"languages,omitempty"`
-	Notes           string           `json:"notes,omitempty"` // private: managers only
+	Notes           string           `json:"notes,omitempty" sensitive:"true"` // private: managers only
 	Status          Status           `json:"status"`
 	// Stays are earlier residencies that ended with a move-out.
 	Stays []Stay `json:"stays,omitempty"`
