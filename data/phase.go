@@ -56,7 +56,7 @@ type Phase struct {
 	CurfewWeekend   ClockTime `json:"curfew_weekend"`
 	OutsideMeetings int       `json:"outside_meetings"` // a week
 	MentorCheckins  int       `json:"mentor_checkins"`  // a week
-	OvernightPasses int       `json:"overnight_passes"` // a month
+	OvernightPasses int       `json:"overnight_passes"` // a month; 0: no limit set
 	Criteria        Criteria  `json:"criteria"`
 }
 
@@ -435,4 +435,31 @@ func migratePhases(txn *badger.Txn) error {
 		}
 	}
 	return writeHouse(txn, h)
+}
+
+// PassAllowance is how many overnight passes a resident has starting in
+// the calendar month holding day, beside what their phase allows (allowed
+// 0: the phase sets no limit). A screen warns before a pass past it.
+func (s *Store) PassAllowance(residentID string, day Date) (used, allowed int, err error) {
+	r, err := s.Resident(residentID)
+	if err != nil {
+		return 0, 0, err
+	}
+	h, err := s.House()
+	if err != nil {
+		return 0, 0, err
+	}
+	p, _ := h.PhaseNamed(r.Phase)
+	first := NewDate(day.Year, day.Month, 1)
+	last := first.AddMonths(1).AddDays(-1)
+	passes, err := s.Passes(residentID, first, last)
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, ps := range passes {
+		if d := DateOf(ps.From.In(s.houseZone())); !d.Before(first) && !d.After(last) {
+			used++
+		}
+	}
+	return used, p.OvernightPasses, nil
 }

@@ -167,3 +167,24 @@ func TestPhaseValidationAndDelete(t *testing.T) {
 		t.Errorf("phase 1 lost its rules on reorder: %+v", p)
 	}
 }
+
+func TestPassAllowance(t *testing.T) {
+	st := emptyHouseAt(t, acctNow, "Room 1: A, B")
+	h, _ := st.House()
+	p1, _ := h.PhaseNamed("Phase 1")
+	p1.OvernightPasses = 2
+	if _, err := st.SavePhase(System, p1); err != nil {
+		t.Fatal(err)
+	}
+	r := addResidentAt(t, st, "Aoife", "Ní Bhriain", "Phase 1", 60, 90)
+	if _, err := st.AddPass(System, r.ID, time.Date(2025, 6, 13, 18, 0, 0, 0, time.UTC), time.Date(2025, 6, 14, 18, 0, 0, 0, time.UTC), "Family", "Sam"); err != nil {
+		t.Fatal(err)
+	}
+	used, allowed, err := st.PassAllowance(r.ID, st.Today())
+	if err != nil || used != 1 || allowed != 2 {
+		t.Errorf("allowance = %d of %d (%v), want 1 of 2", used, allowed, err)
+	}
+	if used, _, _ := st.PassAllowance(r.ID, NewDate(2025, 7, 1)); used != 0 {
+		t.Errorf("July used = %d, want 0", used)
+	}
+}
