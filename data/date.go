@@ -24,3 +24,20 @@ func NewDate(y int, m time.Month, d int) Date { return cal.NewDate(y, m, d) }
 
 // ParseDate reads a date typed as YYYY-MM-DD (see cal.ParseDate).
 func ParseDate(s string) (Date, error) { return cal.ParseDate(s) }
+
+// dateKey is a date as a sortable key: "20261128".
+func dateKey(d Date) string { return d.Key() }
+
+// cmpDate orders dates.
+func cmpDate(a, b Date) int { return a.Compare(b) }
+
+// compareBool orders false before true.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}

@@ -23,7 +23,10 @@ func CreateDemo(v *Vault) (*Store, error) {
 		if err := seedDemoBase(st); err != nil {
 			return err
 		}
-		return seedDemoMeetings(st)
+		if err := seedDemoMeetings(st); err != nil {
+			return err
+		}
+		return seedDemoAccountability(st)
 	}
 	if err := fill(); err != nil {
 		st.Close()

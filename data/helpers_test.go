@@ -22,7 +22,7 @@ func demoAt(t *testing.T, now time.Time) *Store {
 
 // emptyHouseAt sets up a house with the given beds and no residents, with
 // a clock stopped at now.
-func emptyHouseAt(t *testing.T, now time.Time, beds string) *Store {
+func emptyHouseAt(t testing.TB, now time.Time, beds string) *Store {
 	t.Helper()
 	v, err := OpenVault(t.TempDir(), WithKDF(DemoKDF), WithClock(func() time.Time { return now }))
 	if err != nil {

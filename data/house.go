@@ -20,14 +20,20 @@ type House struct {
 	CurfewWeeknight ClockTime    `json:"curfew_weeknight"`
 	CurfewWeekend   ClockTime    `json:"curfew_weekend"`
 	WeekStart       time.Weekday `json:"week_start"`
-	// Phases are the house's levels, in order (e.g. "Phase 1", "Phase 2").
+	// Phases are the names of the house's levels, in order (e.g. "Phase 1",
+	// "Phase 2"). Read from the phase records; when saved, SaveHouse makes
+	// the records follow this list (nil leaves them alone).
 	Phases []string `json:"phases"`
+	// PhaseRules are the phase records in order, filled on read; edit them
+	// with SavePhase. Not stored with the house.
+	PhaseRules []Phase `json:"-"`
 	// IdleMinutes returns an unattended manager screen to the start screen.
 	IdleMinutes int `json:"idle_minutes"`
-	// PhaseCurfews override the curfews for residents in a phase (optional).
-	PhaseCurfews map[string]PhaseCurfew `json:"phase_curfews,omitempty"`
-	// OutsideMeetings is how many outside meetings a week each phase needs.
-	OutsideMeetings map[string]int `json:"outside_meetings,omitempty"`
+	// PhaseCurfews and OutsideMeetings are the phase rules of stores before
+	// version 2 and of a new house's first settings: Create and the
+	// migration turn them into phase records and they are not stored after.
+	PhaseCurfews    map[string]PhaseCurfew `json:"phase_curfews,omitempty"`
+	OutsideMeetings map[string]int         `json:"outside_meetings,omitempty"`
 	// KioskIdleSeconds returns the kiosk to the grid (0: 30 seconds).
 	KioskIdleSeconds int `json:"kiosk_idle_seconds,omitempty"`
 }
@@ -182,7 +188,7 @@ func (h House) validate() ValidationError {
 // House returns the house settings.
 func (s *Store) House() (House, error) {
 	var h House
-	err := s.read(func(txn *badger.Txn) error { return getJSON(txn, keyHouse, &h) })
+	err := s.read(func(txn *badger.Txn) (err error) { h, err = readHouse(txn); return err })
 	if err != nil {
 		return House{}, fmt.Errorf("read house settings: %w", err)
 	}
@@ -190,7 +196,9 @@ func (s *Store) House() (House, error) {
 }
 
 // SaveHouse updates the house settings. Beds keep their IDs by label; a bed
-// that a resident occupies cannot be removed.
+// that a resident occupies cannot be removed. A non-nil h.Phases renames
+// nothing but adds, reorders and deletes phase records to follow the list
+// (a phase an active resident holds cannot be removed).
 func (s *Store) SaveHouse(by Actor, h House) error {
 	if v := h.validate(); len(v) > 0 {
 		return v
@@ -204,8 +212,12 @@ func (s *Store) SaveHouse(by Actor, h House) error {
 		if err := checkOccupiedBedsKept(txn, old.Beds, h.Beds); err != nil {
 			return err
 		}
-		h.V = schemaVersion
-		return putJSON(txn, keyHouse, h)
+		if h.Phases != nil {
+			if err := syncPhaseNames(txn, h.Phases); err != nil {
+				return err
+			}
+		}
+		return writeHouse(txn, h)
 	})
 }
 

@@ -63,7 +63,12 @@ func (s *Store) initHouse(h House, m Manager) error {
 		if err := putJSON(txn, keyVersion, schemaVersion); err != nil {
 			return err
 		}
-		if err := putJSON(txn, keyHouse, h); err != nil {
+		for _, p := range phasesFromHouse(h) {
+			if err := putJSON(txn, pfxPhase+p.ID, p); err != nil {
+				return err
+			}
+		}
+		if err := writeHouse(txn, h); err != nil {
 			return err
 		}
 		return putJSON(txn, pfxManager+m.ID, m)

@@ -137,7 +137,8 @@ func (s *Store) prefillMeeting(m *Meeting, chores ChoreReportFunc) error {
 	return nil
 }
 
-// milestonesText lists the sobriety milestones of the house week holding d.
+// milestonesText lists the sobriety milestones of the house week holding
+// d, and the week's moves up a phase (moves down stay private).
 func (s *Store) milestonesText(d Date) (string, error) {
 	h, err := s.House()
 	if err != nil {
@@ -151,6 +152,15 @@ func (s *Store) milestonesText(d Date) (string, error) {
 	var lines []string
 	for _, c := range cs {
 		lines = append(lines, fmt.Sprintf("%s: %s on %s", c.Resident.Display(), c.Milestone.Name, c.Milestone.Date.Pretty()))
+	}
+	moves, err := s.PhaseChangesIn(from, to)
+	if err != nil {
+		return "", fmt.Errorf("find phase moves to celebrate: %w", err)
+	}
+	for _, c := range moves {
+		if c.Up {
+			lines = append(lines, fmt.Sprintf("%s: moved up to %s on %s", c.Name, c.To, c.Celebrate.Pretty()))
+		}
 	}
 	return strings.Join(lines, "\n"), nil
 }

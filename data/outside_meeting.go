@@ -3,7 +3,7 @@ package data
 // Outside meetings: the 12-step, SMART Recovery, Recovery Dharma (...)
 // meetings a resident goes to outside the house, logged at the kiosk and
 // counted each week against what the resident's phase requires
-// (House.OutsideMeetings, e.g. Phase 1: 5 a week, Phase 2: 3).
+// (Phase.OutsideMeetings, e.g. Phase 1: 5 a week, Phase 2: 3).
 //
 // Keys:
 //
@@ -59,7 +59,10 @@ func (m OutsideMeeting) Verified() bool { return m.Verifier != "" }
 
 // MeetingsRequired is how many outside meetings a week the phase needs
 // (0 when the house sets none).
-func (h House) MeetingsRequired(phase string) int { return h.OutsideMeetings[phase] }
+func (h House) MeetingsRequired(phase string) int {
+	p, _ := h.PhaseNamed(phase)
+	return p.OutsideMeetings
+}
 
 // LogOutsideMeeting records an outside meeting for m.ResidentID. A resident
 // at the kiosk can log only their own, and only from the last

@@ -71,7 +71,7 @@ type Resident struct {
 	Phase           string           `json:"phase,omitempty"`
 	Emergency       Contact          `json:"emergency"`
 	Languages       []string         `json:"languages,omitempty"`
-	Notes           string           `json:"notes,omitempty"` // private: managers only
+	Notes           string           `json:"notes,omitempty" sensitive:"true"` // private: managers only
 	Status          Status           `json:"status"`
 	// Stays are earlier residencies that ended with a move-out.
 	Stays []Stay `json:"stays,omitempty"`
@@ -290,6 +290,9 @@ func (s *Store) saveResident(by Actor, action string, r Resident) error {
 			return err
 		}
 		if err := moveBed(txn, h, r.ID, old.BedID, r.BedID); err != nil {
+			return err
+		}
+		if err := notePhaseChange(txn, h, old, r, by, s.now()); err != nil {
 			return err
 		}
 		return putJSON(txn, pfxRes+r.ID, r)

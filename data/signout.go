@@ -103,17 +103,17 @@ type PhaseCurfew struct {
 }
 
 // CurfewFor is the curfew clock time for a resident in phase on the night
-// starting on date night: the phase's override if the house has one, else
-// the house's.
+// starting on date night: the phase record's own curfew if it has one,
+// else the house's.
 func (h House) CurfewFor(phase string, night Date) ClockTime {
-	pc, ok := h.PhaseCurfews[phase]
-	if !ok {
+	p, ok := h.PhaseNamed(phase)
+	if !ok || !p.OwnCurfew {
 		return h.Curfew(night)
 	}
 	if wd := night.Weekday(); wd == time.Friday || wd == time.Saturday {
-		return pc.Weekend
+		return p.CurfewWeekend
 	}
-	return pc.Weeknight
+	return p.CurfewWeeknight
 }
 
 // CurfewAt is the instant of curfew on the night starting on date night, in
