@@ -90,7 +90,7 @@ func seedDemoReady(st *Store, r Resident) error {
 }
 
 func seedDemoPartners(st *Store) error {
-	w, err := st.GeneratePartners(System, st.Today(), nil)
+	w, err := st.GeneratePartners(System, st.Today(), st.Mentors())
 	if err != nil {
 		return err
 	}

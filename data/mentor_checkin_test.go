@@ -304,3 +304,28 @@ func TestPeerPhoneListOnlyOptedIn(t *testing.T) {
 		t.Fatalf("list = %+v", list)
 	}
 }
+
+// The store's MentorSource counts a mentee's check-ins in a week and names
+// the week's pairs, for accountability's criteria and partner planning.
+func TestMentorsAsAccountabilitySource(t *testing.T) {
+	st := demoAt(t, weeklyNow)
+	src := st.Mentors()
+	week := NewDate(2026, 11, 23)
+	pairs, err := src.MentorPairs(week)
+	if err != nil || len(pairs) == 0 {
+		t.Fatalf("pairs of the demo week: %v %v", pairs, err)
+	}
+	sum, err := st.MentorWeek(week)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range sum.Pairs {
+		n, err := src.CheckinsInWeek(p.Mentee.ID, week)
+		if err != nil || n != p.ThisWeek {
+			t.Errorf("%s: %d check-ins from the source, %d in the week (%v)", p.Mentee.Short(), n, p.ThisWeek, err)
+		}
+	}
+	if n, _ := src.CheckinsInWeek("nobody", week); n != 0 {
+		t.Errorf("a resident with no mentor has %d check-ins", n)
+	}
+}
