@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -55,28 +54,13 @@ func badgerOptions(dir string, key []byte) badger.Options {
 		WithLogger(quietLogger{})
 }
 
-func openStore(v *Vault, key []byte) (*Store, error) {
-	db, err := badger.Open(badgerOptions(filepath.Join(v.dir, "db"), key))
-	if err != nil {
-		if strings.Contains(err.Error(), "Encryption key mismatch") ||
-			strings.Contains(err.Error(), "Invalid datakey id") {
-			return nil, ErrCannotDecrypt
-		}
-		return nil, fmt.Errorf("open house records: %w", err)
-	}
-	s := &Store{db: db, vault: v, dataKey: key, now: v.now}
-	if err := s.migrate(); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return s, nil
-}
-
-// Close flushes and closes the database. The vault's lock stays held.
+// Close flushes and closes the database and records that it was closed
+// cleanly. The vault's lock stays held.
 func (s *Store) Close() error {
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close house records: %w", err)
 	}
+	s.vault.markClosed()
 	return nil
 }
 
@@ -177,14 +161,37 @@ func scanKeyJSON[T any](txn *badger.Txn, prefix string, fn func(string, T) error
 // write runs fn in a read-write transaction and appends an audit entry
 // naming who did what, committed together: a change without its audit
 // entry, or an entry without its change, cannot happen.
+//
+// A nearly full disk refuses the write before it starts (ErrDiskFull). Two
+// writes to the same record at once conflict; the later one is run again a
+// few times before ErrConflict reaches the person, so fn must not change
+// anything outside the transaction.
 func (s *Store) write(by Actor, action, subject string, fn func(txn *badger.Txn) error) error {
-	return s.db.Update(func(txn *badger.Txn) error {
-		if err := fn(txn); err != nil {
-			return err
+	if err := s.vault.checkSpace(); err != nil {
+		return err
+	}
+	for try := 0; ; try++ {
+		err := s.db.Update(func(txn *badger.Txn) error {
+			if err := fn(txn); err != nil {
+				return err
+			}
+			return s.appendAudit(txn, by, action, subject)
+		})
+		if !errors.Is(err, badger.ErrConflict) {
+			return diskFullError(err)
 		}
-		return s.appendAudit(txn, by, action, subject)
-	})
+		if try == writeRetries {
+			return ErrConflict
+		}
+		time.Sleep(time.Duration(try+1) * 3 * time.Millisecond)
+	}
 }
+
+// writeRetries is how many times a conflicting write is run again.
+const writeRetries = 4
+
+// ErrConflict means a write kept meeting another write to the same record.
+var ErrConflict = errors.New("someone else was changing the same record at that moment; try again")
 
 func (s *Store) read(fn func(txn *badger.Txn) error) error {
 	return s.db.View(fn)
