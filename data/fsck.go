@@ -105,14 +105,20 @@ func checkDB(storeDir string, crashed bool) error {
 	if !f.registry {
 		return damaged("db/KEYREGISTRY", "is missing")
 	}
-	if err := checkRegistry(dir); err != nil {
+	keys, err := checkRegistry(dir)
+	if err != nil {
 		return err
 	}
 	named, complete, err := readManifest(dir)
 	if err != nil {
 		return err
 	}
-	for id := range named {
+	for id, keyID := range named {
+		// A table whose data key is not in the registry would be read as
+		// if it were not encrypted, and Badger panics on what it finds.
+		if keyID != 0 && !keys[keyID] {
+			return damaged("db/KEYREGISTRY", fmt.Sprintf("has lost the key of %s", tableName(id)))
+		}
 		size, ok := f.tables[id]
 		if !ok {
 			return damaged("db/"+tableName(id), "is missing (the MANIFEST lists it)")
@@ -141,8 +147,9 @@ func checkDB(storeDir string, crashed bool) error {
 func tableName(id uint64) string { return fmt.Sprintf("%06d.sst", id) }
 
 // readManifest replays the MANIFEST read-only and returns the tables it
-// names, and whether it ends on a whole entry.
-func readManifest(dir string) (map[uint64]bool, bool, error) {
+// names (with the ID of each one's data key), and whether it ends on a
+// whole entry.
+func readManifest(dir string) (map[uint64]uint64, bool, error) {
 	fp, err := os.Open(filepath.Join(dir, badger.ManifestFilename))
 	if err != nil {
 		return nil, false, damaged("db/MANIFEST", "cannot be read")
@@ -156,9 +163,9 @@ func readManifest(dir string) (map[uint64]bool, bool, error) {
 	if err != nil {
 		return nil, false, damaged("db/MANIFEST", "does not match its checksum or is not a MANIFEST")
 	}
-	named := make(map[uint64]bool, len(m.Tables))
-	for id := range m.Tables {
-		named[id] = true
+	named := make(map[uint64]uint64, len(m.Tables))
+	for id, tm := range m.Tables {
+		named[id] = tm.KeyID
 	}
 	return named, end == info.Size(), nil
 }
@@ -212,31 +219,38 @@ func checkTableFooter(path string, size int64) error {
 	return nil
 }
 
-// checkRegistry walks the KEYREGISTRY's entries and checks each one's CRC:
+// checkRegistry walks the KEYREGISTRY's entries, checks each one's CRC and
+// returns the IDs of the data keys it holds:
 // IV (16) | sanity text (12) | entries of length (4) CRC (4) data.
-func checkRegistry(dir string) error {
+func checkRegistry(dir string) (map[uint64]bool, error) {
 	b, err := os.ReadFile(filepath.Join(dir, badger.KeyRegistryFileName))
 	if err != nil {
-		return damaged("db/KEYREGISTRY", "cannot be read")
+		return nil, damaged("db/KEYREGISTRY", "cannot be read")
 	}
 	const head = 16 + len("Hello Badger")
 	if len(b) < head {
-		return damaged("db/KEYREGISTRY", "is cut short")
+		return nil, damaged("db/KEYREGISTRY", "is cut short")
 	}
+	keys := map[uint64]bool{}
 	for pos := head; pos < len(b); {
 		if len(b)-pos < 8 {
-			return damaged("db/KEYREGISTRY", "is cut short")
+			return nil, damaged("db/KEYREGISTRY", "is cut short")
 		}
 		n := int(binary.BigEndian.Uint32(b[pos:]))
 		sum := binary.BigEndian.Uint32(b[pos+4:])
 		pos += 8
 		if n > len(b)-pos {
-			return damaged("db/KEYREGISTRY", "is cut short or damaged")
+			return nil, damaged("db/KEYREGISTRY", "is cut short or damaged")
 		}
 		if crc32.Checksum(b[pos:pos+n], y.CastagnoliCrcTable) != sum {
-			return damaged("db/KEYREGISTRY", "does not match its checksum")
+			return nil, damaged("db/KEYREGISTRY", "does not match its checksum")
 		}
+		var dk pb.DataKey
+		if err := proto.Unmarshal(b[pos:pos+n], &dk); err != nil {
+			return nil, damaged("db/KEYREGISTRY", "holds an entry that is not a key")
+		}
+		keys[dk.KeyId] = true
 		pos += n
 	}
-	return nil
+	return keys, nil
 }
