@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	mrand "math/rand/v2"
 	"os"
 	"strings"
 	"time"
@@ -183,12 +184,14 @@ func (s *Store) write(by Actor, action, subject string, fn func(txn *badger.Txn)
 		if try == writeRetries {
 			return ErrConflict
 		}
-		time.Sleep(time.Duration(try+1) * 3 * time.Millisecond)
+		// Back off a little longer each time, by a random amount, so two
+		// writers that met do not meet again.
+		time.Sleep(time.Duration(try+1)*2*time.Millisecond + time.Duration(mrand.IntN(3000))*time.Microsecond)
 	}
 }
 
 // writeRetries is how many times a conflicting write is run again.
-const writeRetries = 4
+const writeRetries = 6
 
 // ErrConflict means a write kept meeting another write to the same record.
 var ErrConflict = errors.New("someone else was changing the same record at that moment; try again")

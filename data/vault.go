@@ -63,7 +63,9 @@ func OpenVault(dir string, opts ...VaultOption) (*Vault, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("create store folder: %w", err)
 	}
-	if err := v.checkFolder(); err != nil {
+	// Nothing is written into a folder of someone else's files, not even
+	// the lock; what an unfinished setup left is looked at under the lock.
+	if err := v.checkFolder(true); err != nil {
 		return nil, err
 	}
 	v.lock = flock.New(filepath.Join(dir, "porchlight.lock"))
@@ -88,7 +90,7 @@ func (v *Vault) load() error {
 	if err := v.clearUnfinishedSetup(); err != nil {
 		return err
 	}
-	if err := v.checkFolder(); err != nil {
+	if err := v.checkFolder(false); err != nil {
 		return err
 	}
 	ring, notice, err := loadKeyring(v.dir)
@@ -119,8 +121,9 @@ func joinNotice(a, b string) string {
 	return a + " " + b
 }
 
-// checkFolder refuses a folder that holds files but no keyring.
-func (v *Vault) checkFolder() error {
+// checkFolder refuses a folder that holds files but no keyring. Before
+// the lock is taken, an unfinished setup's database and marker pass too.
+func (v *Vault) checkFolder(unfinishedToo bool) error {
 	for _, name := range []string{keyringFile, keyringBackupFile} {
 		if _, err := os.Stat(filepath.Join(v.dir, name)); err == nil {
 			return nil
@@ -131,7 +134,11 @@ func (v *Vault) checkFolder() error {
 		return fmt.Errorf("read store folder: %w", err)
 	}
 	for _, e := range entries {
-		if !ownName(e.Name()) {
+		n := e.Name()
+		if unfinishedToo && (n == "db" || n == setupMarker) {
+			continue
+		}
+		if !ownName(n) {
 			return ErrNotAStore
 		}
 	}
