@@ -378,4 +378,3 @@ func TestWriteUntilDiskFull(t *testing.T) {
 		t.Fatalf("read back %d of %d confirmed writes", n, confirmed)
 	}
 }
-
