@@ -21,16 +21,18 @@ type Options struct {
 // UI is the running app: one window whose content changes as people set
 // up, unlock, and move between screens.
 type UI struct {
-	app       fyne.App
-	win       fyne.Window
-	vault     *data.Vault
-	store     *data.Store  // nil until unlocked
-	manager   data.Manager // who is at the desk; zero when nobody is logged in
-	opts      Options
-	screens   screens // the screens on show, for keyboard handling and tests
-	idle      idleClock
-	keys      keyStack  // the window's keyboard: the screen, then its dialogs
-	lastDaily data.Date // the day dailyWork last ran
+	app     fyne.App
+	win     fyne.Window
+	vault   *data.Vault
+	store   *data.Store  // nil until unlocked
+	manager data.Manager // who is at the desk; zero when nobody is logged in
+	opts    Options
+	screens screens // the screens on show, for keyboard handling and tests
+	idle    idleClock
+	keys    keyStack // the window's keyboard: the screen, then its dialogs
+	// kioskThemes are the kiosk's themes by text size, made once each
+	kioskThemes map[float32]fyne.Theme
+	lastDaily   data.Date // the day dailyWork last ran
 	// beforeLeave, when set by a screen holding unsaved work, saves it
 	// before the shell moves to another section or logs out; it returns
 	// false when the work could not be saved (its messages are on screen).

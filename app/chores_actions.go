@@ -111,24 +111,24 @@ func (d *assignmentDialog) seat(c data.RosterCell) *seatActions {
 	}
 	s.lock = widget.NewButtonWithIcon("Lock", choreLockIcon, func() {
 		d.close()
-		t.do(u.store.Lock(u.actor(), a.ID, true), "Could not lock it", "Locked "+rosterLabel(c)+": regenerating the week keeps it.")
+		t.do(u.store.LockAssignment(u.actor(), a.ID, true), "Could not lock it", "Locked "+rosterLabel(c)+": regenerating the week keeps it.")
 	})
 	if a.Locked {
 		s.lock.SetText("Unlock")
 		s.lock.OnTapped = func() {
 			d.close()
-			t.do(u.store.Lock(u.actor(), a.ID, false), "Could not unlock it", "Unlocked "+rosterLabel(c)+".")
+			t.do(u.store.LockAssignment(u.actor(), a.ID, false), "Could not unlock it", "Unlocked "+rosterLabel(c)+".")
 		}
 	}
 	s.excuse = widget.NewButtonWithIcon("Excuse…", theme.ContentRemoveIcon(), func() { d.close(); t.openExcuse(c) })
 	s.verify = widget.NewButtonWithIcon("Verify", theme.ConfirmIcon(), func() {
 		d.close()
-		t.do(u.store.Verify(u.actor(), a.ID), "Could not verify it", "Verified "+rosterLabel(c)+".")
+		t.do(u.store.VerifyChore(u.actor(), a.ID), "Could not verify it", "Verified "+rosterLabel(c)+".")
 	})
 	s.missed = widget.NewButtonWithIcon("Missed…", theme.CancelIcon(), func() { d.close(); t.openMissed(c) })
 	s.reopen = widget.NewButtonWithIcon("Reopen", theme.ContentUndoIcon(), func() {
 		d.close()
-		t.do(u.store.Reopen(u.actor(), a.ID), "Could not reopen it", "Reopened "+rosterLabel(c)+": it is to do again.")
+		t.do(u.store.ReopenChore(u.actor(), a.ID), "Could not reopen it", "Reopened "+rosterLabel(c)+": it is to do again.")
 	})
 	choreEnable(s.swap, a.Covered() && a.Excused == "" && open)
 	choreEnable(s.reassign, open)
@@ -265,7 +265,7 @@ func (s *swapDialog) submit() {
 	}
 	other := s.shown[s.chosen]
 	u := s.t.p.u
-	if err := u.store.Swap(u.actor(), s.from.ID, other.ID); err != nil {
+	if err := u.store.SwapChores(u.actor(), s.from.ID, other.ID); err != nil {
 		s.errMsg.SetText(problemText(err))
 		s.errMsg.Show()
 		return
@@ -321,7 +321,7 @@ func (t *rosterTab) openReassign(c data.RosterCell) {
 			f.show(data.ValidationError{{Field: choreFieldResident, Msg: "choose who should do it"}})
 			return
 		}
-		if err := u.store.Reassign(u.actor(), c.ID, ids[i]); f.show(err) {
+		if err := u.store.ReassignChore(u.actor(), c.ID, ids[i]); f.show(err) {
 			return
 		}
 		d.close()
@@ -339,7 +339,7 @@ func (t *rosterTab) openExcuse(c data.RosterCell) {
 	f.add(data.FieldExcuseReason, reason)
 	var d *formDialog
 	submit := func() {
-		if err := u.store.Excuse(u.actor(), c.ID, reason.Text); f.show(err) {
+		if err := u.store.ExcuseChore(u.actor(), c.ID, reason.Text); f.show(err) {
 			return
 		}
 		d.close()
@@ -361,7 +361,7 @@ func (t *rosterTab) openMissed(c data.RosterCell) {
 	f.addHint(data.FieldMissedNote, "For managers; the coordinator's report and the chart do not print it.", note)
 	var d *formDialog
 	submit := func() {
-		if err := u.store.MarkMissed(u.actor(), c.ID, note.Text); f.show(err) {
+		if err := u.store.MarkChoreMissed(u.actor(), c.ID, note.Text); f.show(err) {
 			return
 		}
 		d.close()

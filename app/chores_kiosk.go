@@ -130,7 +130,7 @@ func (p *myChoresPanel) reload() {
 
 // tick marks a chore done as the resident, then tells the kiosk.
 func (p *myChoresPanel) tick(it data.MyChore) {
-	if err := p.u.store.MarkDone(data.KioskActor(p.r), it.ID); err != nil {
+	if err := p.u.store.MarkChoreDone(data.KioskActor(p.r), it.ID); err != nil {
 		p.msg.SetText(problemText(err))
 		p.msg.Show()
 		return
@@ -173,12 +173,12 @@ func newMyChoreRow(p *myChoresPanel) *myChoreRow {
 	label := canvas.NewText("Done", theme.Color(theme.ColorNameForegroundOnPrimary))
 	label.TextSize = 30
 	label.TextStyle.Bold = true
-	r.doneBox = container.NewGridWrap(fyne.NewSize(210, 88), container.NewStack(r.button, container.NewCenter(label)))
+	r.doneBox = container.NewGridWrap(p.u.kioskSize(210, kioskTouch), container.NewStack(r.button, container.NewCenter(label)))
 	r.stateIcon = widget.NewIcon(theme.ConfirmIcon())
 	r.state = widget.NewLabel("")
 	r.state.SizeName = theme.SizeNameSubHeadingText
 	r.state.Wrapping = fyne.TextWrapWord
-	r.stateBox = container.NewGridWrap(fyne.NewSize(210, 88), container.NewBorder(nil, nil, r.stateIcon, nil, r.state))
+	r.stateBox = container.NewGridWrap(p.u.kioskSize(210, kioskTouch), container.NewBorder(nil, nil, r.stateIcon, nil, r.state))
 	r.ExtendBaseWidget(r)
 	return r
 }

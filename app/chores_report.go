@@ -193,22 +193,12 @@ func (t *choreReportTab) reload() {
 	}
 }
 
-// choreSummary is "18 of 25 chores done, 1 missed, 2 excused, 4 not ticked."
+// choreSummary is the week's tally in words (data.ChoreTally.Summary), as on paper.
 func choreSummary(rep data.CoordinatorReport) string {
 	if len(rep.Tally) == 0 {
 		return "No chore roster was made for this week."
 	}
-	var s data.ChoreTally
-	for _, x := range rep.Tally {
-		s.Assigned += x.Assigned
-		s.Done += x.Done
-		s.Verified += x.Verified
-		s.Missed += x.Missed
-		s.Excused += x.Excused
-		s.NotTicked += x.NotTicked
-	}
-	return fmt.Sprintf("%d of %d chores done (%d verified by a manager), %d missed, %d excused, %d not ticked.",
-		s.Done, s.Assigned, s.Verified, s.Missed, s.Excused, s.NotTicked)
+	return rep.Total().Summary() + "."
 }
 
 // choreDoneWord marks a day of the past week in the report.

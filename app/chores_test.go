@@ -119,7 +119,7 @@ func TestChoreRosterGenerateAndRegenerateKeepsLocked(t *testing.T) {
 			locked = a
 		}
 	}
-	if err := u.store.Lock(u.actor(), locked.ID, true); err != nil {
+	if err := u.store.LockAssignment(u.actor(), locked.ID, true); err != nil {
 		t.Fatal(err)
 	}
 	rt.reload()
@@ -472,10 +472,10 @@ func TestChoreCoordinatorReportView(t *testing.T) {
 	test.Tap(rt.generate)
 	for _, c := range rt.cells {
 		if c.Day.Weekday() == time.Wednesday {
-			if err := u.store.MarkMissed(u.actor(), c.ID, "sink full"); err != nil {
+			if err := u.store.MarkChoreMissed(u.actor(), c.ID, "sink full"); err != nil {
 				t.Fatal(err)
 			}
-		} else if err := u.store.Verify(u.actor(), c.ID); err != nil {
+		} else if err := u.store.VerifyChore(u.actor(), c.ID); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -59,13 +60,17 @@ type kioskScreen struct {
 	manager                    *widget.Button
 
 	tiles     []data.KioskTile
-	grid      *widget.GridWrap
+	tileBox   *fyne.Container // the tiles, laid out by tileGrid
+	tileCache []*kioskTile    // tile widgets kept for reuse
 	gridView  fyne.CanvasObject
 	tileViews map[string]*kioskTile // the tiles on show, by resident ID
 
-	pad     *pinPad        // the PIN pad on show
-	res     *kioskResident // the resident whose page is open
-	confirm *kioskConfirm  // the confirmation on show
+	pad      *pinPad                         // the PIN pad on show
+	padCache *pinPad                         // the pad, built once
+	kept     map[fyne.CanvasObject]*keptPage // pages built once, in their theme
+	current  *keptPage                       // the kept page on show, if it is one
+	res      *kioskResident                  // the resident whose page is open
+	confirm  *kioskConfirm                   // the confirmation on show
 
 	stop    chan struct{}
 	stopped bool
@@ -89,11 +94,11 @@ func (u *UI) showKiosk() {
 	u.closeOverlays()
 	u.manager = data.Manager{}
 	u.store.EndSession()
-	k := &kioskScreen{u: u, stop: make(chan struct{}), tileViews: map[string]*kioskTile{}}
+	k := &kioskScreen{u: u, stop: make(chan struct{}), tileViews: map[string]*kioskTile{}, kept: map[fyne.CanvasObject]*keptPage{}}
 	u.screens.kiosk = k
 	k.house, _ = u.store.House()
 	k.page = container.NewStack()
-	k.override = container.NewThemeOverride(k.layout(), newKioskTheme(u.app, kioskTextSize))
+	k.override = container.NewThemeOverride(k.layout(), u.kioskThemeAt(kioskTextSize))
 	u.setContent(k.override)
 	k.root = u.win.Content()
 	u.win.Canvas().SetOnTypedRune(k.typedRune)
@@ -128,9 +133,10 @@ func (k *kioskScreen) layout() fyne.CanvasObject {
 	k.clock.SizeName = theme.SizeNameHeadingText
 	k.manager = widget.NewButtonWithIcon("Manager", theme.AccountIcon(), k.openManagerLogin)
 	k.manager.Importance = widget.LowImportance
-	left := container.NewVBox(k.title, container.NewHBox(k.date, k.curfew))
-	right := container.NewHBox(k.clock, container.NewCenter(k.manager))
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, right, left))
+	// one line, so a short touch screen keeps its height for the page
+	facts := container.NewHBox(container.NewCenter(k.date), container.NewCenter(k.curfew))
+	right := container.NewHBox(facts, k.clock, container.NewCenter(k.manager))
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, right, k.title))
 	if k.u.opts.Demo {
 		demo := widget.NewLabel("Demo house · a resident's PIN is the last 4 digits of their phone (0110 to 0121) · " +
 			"Manager: Sam Rivera, passcode \"porchlight\"")
@@ -224,9 +230,56 @@ func (k *kioskScreen) setPage(p kioskPage, o fyne.CanvasObject) {
 	if p != kioskConfirmPage {
 		k.confirm = nil
 	}
-	k.page.Objects = []fyne.CanvasObject{o}
-	k.override.Refresh() // the new page takes the kiosk's big theme
+	k.showPageObject(o)
 	k.u.win.Canvas().Unfocus()
+}
+
+// keptPage is a page built once (the grid, the PIN pad) in its theme
+// wrapper, and when it was last taken off screen.
+type keptPage struct {
+	w   *container.ThemeOverride
+	off time.Time
+}
+
+// showPageObject puts a page on screen in the kiosk's big theme. The grid
+// and the PIN pad are built once and keep their wrapper: showing them
+// again lays them out without refreshing every label in them, which is
+// what made each tap allocate megabytes. After a while off screen Fyne
+// drops their renderers (and with them the theme), so then they are
+// refreshed once.
+func (k *kioskScreen) showPageObject(o fyne.CanvasObject) {
+	if th := k.u.kioskThemeAt(kioskTextSize); th != k.override.Theme {
+		// the window changed size (full screen on a small screen): the
+		// kiosk's text follows, and the kept pages are built anew
+		k.override.Theme = th
+		k.override.Refresh()
+		clear(k.kept)
+		k.current = nil
+	}
+	if cur := k.current; cur != nil {
+		cur.off = time.Now()
+	}
+	k.current = nil
+	kept, ok := k.kept[o]
+	switch {
+	case ok:
+		k.current = kept
+		stale := time.Since(kept.off) > 20*time.Second
+		k.page.Objects = []fyne.CanvasObject{kept.w}
+		k.page.Layout.Layout(k.page.Objects, k.page.Size())
+		if stale {
+			kept.w.Refresh()
+		}
+		canvas.Refresh(k.page)
+	case o == k.gridView || (k.padCache != nil && o == k.padCache.view):
+		kept = &keptPage{w: container.NewThemeOverride(o, k.override.Theme)}
+		k.kept[o], k.current = kept, kept
+		k.page.Objects = []fyne.CanvasObject{kept.w}
+		k.page.Refresh()
+	default:
+		k.page.Objects = []fyne.CanvasObject{container.NewThemeOverride(o, k.override.Theme)}
+		k.page.Refresh()
+	}
 }
 
 // showGrid shows the residents' tiles and forgets whoever was at the kiosk.
@@ -237,25 +290,13 @@ func (k *kioskScreen) showGrid() {
 		tiles = nil
 	}
 	k.tiles = tiles
-	if k.grid == nil {
-		k.grid = widget.NewGridWrap(
-			func() int { return len(k.tiles) },
-			func() fyne.CanvasObject { return newKioskTile(k) },
-			func(i widget.GridWrapItemID, o fyne.CanvasObject) {
-				if i < len(k.tiles) {
-					o.(*kioskTile).set(k.tiles[i])
-				}
-			},
-		)
-		k.grid.OnSelected = func(i widget.GridWrapItemID) {
-			k.grid.UnselectAll()
-			if i < len(k.tiles) {
-				k.openTile(k.tiles[i])
-			}
-		}
+	if k.tileBox == nil {
+		var scroll *container.Scroll
+		k.tileBox, scroll = newTileGrid()
 		prompt := kioskLabel("Tap your name to sign out or in.", theme.SizeNameText)
-		k.gridView = container.NewBorder(prompt, nil, nil, nil, k.grid)
+		k.gridView = container.NewBorder(prompt, nil, nil, nil, scroll)
 	}
+	k.fillTiles()
 	view := k.gridView
 	switch {
 	case err != nil:
@@ -263,9 +304,21 @@ func (k *kioskScreen) showGrid() {
 	case len(tiles) == 0:
 		view = container.NewCenter(kioskLabel("No residents yet. A manager adds them after logging in.", theme.SizeNameSubHeadingText))
 	}
-	k.grid.Refresh()
-	k.grid.ScrollToTop()
 	k.setPage(kioskGridPage, view)
+}
+
+// fillTiles shows one tile per resident, reusing the tile widgets.
+func (k *kioskScreen) fillTiles() {
+	for len(k.tileCache) < len(k.tiles) {
+		k.tileCache = append(k.tileCache, newKioskTile(k))
+	}
+	objs := make([]fyne.CanvasObject, len(k.tiles))
+	for i, t := range k.tiles {
+		k.tileCache[i].set(t)
+		objs[i] = k.tileCache[i]
+	}
+	k.tileBox.Objects = objs
+	k.tileBox.Refresh()
 }
 
 // problem is a page explaining that something went wrong.

@@ -28,15 +28,37 @@ type pinPad struct {
 	onOK     func(pin string)
 	onCancel func()
 	keys     map[string]*widget.Button // "0".."9", "back", "clear", "ok", "cancel"
+	view     fyne.CanvasObject
+	scale    float32 // the kiosk's scale it was built for
 }
 
 // showPad shows the PIN pad for who, asking prompt. ok gets the digits
-// typed; cancel runs on Cancel or Escape.
+// typed; cancel runs on Cancel or Escape. The pad is built once per kiosk
+// and reused, so a resident's every tap does not build (and the drivers
+// cache) a new set of keys.
 func (k *kioskScreen) showPad(who, prompt string, ok func(pin string), cancel func()) *pinPad {
-	p := &pinPad{k: k, onOK: ok, onCancel: cancel, keys: map[string]*widget.Button{}}
-	p.who = kioskHeading(who)
+	p := k.padCache
+	if p == nil || p.scale != k.u.kioskScale() { // first time, or the screen changed
+		p = k.newPad()
+		k.padCache = p
+	}
+	p.onOK, p.onCancel = ok, cancel
+	p.who.SetText(who)
+	p.prompt.SetText(prompt)
+	p.digits = ""
+	p.msg.SetText("")
+	p.show()
+	k.setPage(kioskPINPage, p.view)
+	k.pad = p
+	return p
+}
+
+// newPad builds the pad's keys and labels.
+func (k *kioskScreen) newPad() *pinPad {
+	p := &pinPad{k: k, keys: map[string]*widget.Button{}, scale: k.u.kioskScale()}
+	p.who = kioskHeading("")
 	p.who.Alignment = fyne.TextAlignCenter
-	p.prompt = kioskLabel(prompt, theme.SizeNameSubHeadingText)
+	p.prompt = kioskLabel("", theme.SizeNameSubHeadingText)
 	p.prompt.Alignment = fyne.TextAlignCenter
 	p.dots = widget.NewLabelWithStyle(" ", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	p.dots.SizeName = theme.SizeNameHeadingText
@@ -44,7 +66,7 @@ func (k *kioskScreen) showPad(who, prompt string, ok func(pin string), cancel fu
 	p.msg.Alignment = fyne.TextAlignCenter
 	p.msg.Importance = widget.DangerImportance
 
-	key := fyne.NewSize(136, 80)                                        // a digit key
+	key := k.u.kioskSize(136, 80)                                       // a digit key
 	wide := fyne.NewSize((3*key.Width+2*theme.Padding())/2, key.Height) // Cancel, OK
 	cellSized := func(name, label string, icon fyne.Resource, size fyne.Size, fn func()) fyne.CanvasObject {
 		b, o := k.u.kioskKey(label, icon, size, fn)
@@ -69,9 +91,7 @@ func (k *kioskScreen) showPad(who, prompt string, ok func(pin string), cancel fu
 	actions := container.NewGridWithColumns(2, cancelKey, okKey)
 	pad := container.NewVBox(grid, kioskGap(6), actions)
 	info := container.NewVBox(p.who, p.prompt, p.dots, p.msg)
-	body := container.NewGridWithColumns(2, container.NewCenter(container.NewGridWrap(fyne.NewSize(420, info.MinSize().Height+60), info)), container.NewCenter(pad))
-	k.setPage(kioskPINPage, body)
-	k.pad = p
+	p.view = container.NewGridWithColumns(2, container.NewCenter(container.NewGridWrap(fyne.NewSize(420, info.MinSize().Height+60), info)), container.NewCenter(pad))
 	return p
 }
 

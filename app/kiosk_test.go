@@ -32,7 +32,7 @@ var kioskPINs = []string{"2580", "1357", ""}
 
 // newKioskFixture opens a house at 14:00 on Tuesday 11 March 2025 (a
 // weeknight: curfew 22:00) and shows the kiosk.
-func newKioskFixture(t *testing.T) *kioskFixture {
+func newKioskFixture(t testing.TB) *kioskFixture {
 	t.Helper()
 	clk := time.Date(2025, 3, 11, 14, 0, 0, 0, time.Local)
 	fx := &kioskFixture{clk: &clk}

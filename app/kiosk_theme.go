@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -60,17 +61,50 @@ const (
 	kioskButtonText float32 = 28
 )
 
-// kioskButton is a big button for the kiosk: a label in large type and a
-// touch target at least kioskTouch high and width wide. It returns the
-// button (to tap in tests) and the object to lay out.
-func (u *UI) kioskButton(label string, icon fyne.Resource, width float32, tapped func()) (*widget.Button, fyne.CanvasObject) {
-	return u.kioskKey(label, icon, fyne.NewSize(width, kioskTouch), tapped)
+// kioskScale shrinks the kiosk's sizes on a short screen, so a 1024×600
+// touch screen shows every page whole: 1 from 800 px high, down to 0.62.
+func (u *UI) kioskScale() float32 {
+	h := u.win.Canvas().Size().Height
+	if h <= 0 {
+		return 1
+	}
+	return min(1, max(0.62, h/800))
 }
 
-// kioskKey is kioskButton of any size.
+// kioskSize is a design size (made for an 800 px high screen) scaled to
+// the screen the kiosk is on.
+func (u *UI) kioskSize(w, h float32) fyne.Size {
+	s := u.kioskScale()
+	return fyne.NewSize(w*s, h*s)
+}
+
+// kioskThemeAt is the kiosk theme with text of the given design size,
+// scaled; one theme per size, shared by every button and page.
+func (u *UI) kioskThemeAt(text float32) fyne.Theme {
+	size := float32(math.Round(float64(text * max(u.kioskScale(), 0.78))))
+	if th, ok := u.kioskThemes[size]; ok {
+		return th
+	}
+	if u.kioskThemes == nil {
+		u.kioskThemes = map[float32]fyne.Theme{}
+	}
+	th := newKioskTheme(u.app, size)
+	u.kioskThemes[size] = th
+	return th
+}
+
+// kioskButton is a big button for the kiosk: a label in large type and a
+// touch target at least kioskTouch high and width wide (scaled to the
+// screen). It returns the button (to tap in tests) and the object to lay
+// out.
+func (u *UI) kioskButton(label string, icon fyne.Resource, width float32, tapped func()) (*widget.Button, fyne.CanvasObject) {
+	return u.kioskKey(label, icon, u.kioskSize(width, kioskTouch), tapped)
+}
+
+// kioskKey is kioskButton of any size (already scaled).
 func (u *UI) kioskKey(label string, icon fyne.Resource, size fyne.Size, tapped func()) (*widget.Button, fyne.CanvasObject) {
 	b := widget.NewButtonWithIcon(label, icon, tapped)
-	big := container.NewThemeOverride(b, newKioskTheme(u.app, kioskButtonText))
+	big := container.NewThemeOverride(b, u.kioskThemeAt(kioskButtonText))
 	return b, container.NewGridWrap(size, big)
 }
 

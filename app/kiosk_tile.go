@@ -13,9 +13,6 @@ import (
 	"porchlight/data"
 )
 
-// kioskTileSize is one resident's tile on the kiosk grid.
-var kioskTileSize = fyne.NewSize(250, 136)
-
 // kioskTile is one resident's tile: their kiosk name and In or Out, with
 // a colour and an icon for Out. Tapping it opens the PIN pad.
 type kioskTile struct {
@@ -53,8 +50,8 @@ type kioskTileRenderer struct {
 	t *kioskTile
 }
 
-// MinSize is the same for every tile, so the grid lines up.
-func (r *kioskTileRenderer) MinSize() fyne.Size { return kioskTileSize }
+// MinSize is the least a tile may be; the grid gives every tile one size.
+func (r *kioskTileRenderer) MinSize() fyne.Size { return fyne.NewSize(tileMinW, tileMinH) }
 
 func (r *kioskTileRenderer) Refresh() {
 	r.t.paint()
@@ -63,6 +60,9 @@ func (r *kioskTileRenderer) Refresh() {
 
 // set shows one tile.
 func (t *kioskTile) set(kt data.KioskTile) {
+	if t.t == kt && t.k.tileViews[kt.ResidentID] == t {
+		return // unchanged: no refresh, no new text to measure
+	}
 	if old := t.t.ResidentID; old != "" && t.k.tileViews[old] == t {
 		delete(t.k.tileViews, old)
 	}

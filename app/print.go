@@ -27,21 +27,7 @@ const (
 )
 
 // defaultPaper is US Letter where the locale uses it, A4 elsewhere.
-func defaultPaper() report.PageSize {
-	for _, k := range []string{"LC_ALL", "LC_PAPER", "LANG"} {
-		v := os.Getenv(k)
-		if v == "" {
-			continue
-		}
-		for _, c := range []string{"_US", "_CA", "_MX", "_PH", "_CL", "_CO", "_VE"} {
-			if strings.Contains(v, c) {
-				return report.Letter
-			}
-		}
-		return report.A4
-	}
-	return report.A4
-}
+func defaultPaper() report.PageSize { return report.DefaultPageSize() }
 
 // paperChoice is the paper radio, set to current.
 func paperChoice(current report.PageSize) *widget.RadioGroup {

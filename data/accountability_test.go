@@ -19,7 +19,7 @@ func TestWeekAccountGathersWhatCountsAgainstTheWeek(t *testing.T) {
 		t.Fatalf("demo roster: %d, %v", len(r.Assignments), err)
 	}
 	missed := r.Assignments[0]
-	if err := st.MarkMissed(System, missed.ID, "not done"); err != nil {
+	if err := st.MarkChoreMissed(System, missed.ID, "not done"); err != nil {
 		t.Fatal(err)
 	}
 	var late, chores, absent int

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"porchlight/data/rota"
+
 	badger "github.com/dgraph-io/badger/v4"
 )
 
@@ -261,8 +263,8 @@ type ChoreSettings struct {
 
 // Bounds of ChoreSettings.WindowWeeks.
 const (
-	DefaultWindowWeeks = 8
-	MaxWindowWeeks     = 26
+	DefaultWindowWeeks = rota.DefaultWindowWeeks
+	MaxWindowWeeks     = rota.MaxWindowWeeks
 )
 
 // FieldWindowWeeks is the settings form's field for ChoreSettings.WindowWeeks.

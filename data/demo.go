@@ -15,6 +15,25 @@ var DemoKDF = KDFParams{Time: 1, Memory: 8 * 1024, Threads: 1}
 
 // CreateDemo sets up the demo house in a new vault and fills it.
 func CreateDemo(v *Vault) (*Store, error) {
+	st, err := createDemoHouse(v)
+	if err != nil {
+		return nil, err
+	}
+	fill := func() error {
+		if err := seedDemoBase(st); err != nil {
+			return err
+		}
+		return seedDemoMeetings(st)
+	}
+	if err := fill(); err != nil {
+		st.Close()
+		return nil, fmt.Errorf("fill demo house: %w", err)
+	}
+	return st, nil
+}
+
+// createDemoHouse sets up the demo house, empty, with its first manager.
+func createDemoHouse(v *Vault) (*Store, error) {
 	h := DefaultHouse()
 	h.Name = "Maple Street House"
 	h.Address = "41 Maple Street"
@@ -27,14 +46,12 @@ func CreateDemo(v *Vault) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create demo house: %w", err)
 	}
-	if err := seedDemo(st); err != nil {
-		st.Close()
-		return nil, fmt.Errorf("fill demo house: %w", err)
-	}
 	return st, nil
 }
 
-func seedDemo(st *Store) error {
+// seedDemoBase adds the second manager, the residents, the kiosk's
+// records and the chores: everything but the meetings.
+func seedDemoBase(st *Store) error {
 	if _, err := st.AddManager(ByManager(st.Session()), NewManager{Name: "Dana Okafor", Passcode: DemoPasscode, Confirm: DemoPasscode}); err != nil {
 		return err
 	}
@@ -47,7 +64,7 @@ func seedDemo(st *Store) error {
 	if err := seedDemoChores(st); err != nil {
 		return err
 	}
-	return seedDemoMeetings(st)
+	return seedDemoMentors(st)
 }
 
 type demoResident struct {

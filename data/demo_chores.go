@@ -64,11 +64,11 @@ func seedDemoLastWeek(st *Store, day Date) error {
 		n++
 		switch {
 		case n == 5:
-			err = st.MarkMissed(System, a.ID, "Not done by bedtime; talked it over at the house meeting")
+			err = st.MarkChoreMissed(System, a.ID, "Not done by bedtime; talked it over at the house meeting")
 		case n%7 == 3:
-			err = st.MarkDone(Actor{Kind: ActorResident, ID: a.ResidentID}, a.ID)
+			err = st.MarkChoreDone(Actor{Kind: ActorResident, ID: a.ResidentID}, a.ID)
 		default:
-			err = st.Verify(System, a.ID)
+			err = st.VerifyChore(System, a.ID)
 		}
 		if err != nil {
 			return fmt.Errorf("mark demo chore %s: %w", a.Label(), err)
@@ -91,7 +91,7 @@ func tickDemoChores(st *Store, r Roster, today Date, n int) error {
 		if err != nil {
 			return err
 		}
-		if err := st.MarkDone(Actor{Kind: ActorResident, ID: res.ID, Name: res.Short()}, a.ID); err != nil {
+		if err := st.MarkChoreDone(Actor{Kind: ActorResident, ID: res.ID, Name: res.Short()}, a.ID); err != nil {
 			return fmt.Errorf("tick demo chore %s: %w", a.Label(), err)
 		}
 		n--

@@ -15,6 +15,12 @@ func seedDemoMeetings(st *Store) error {
 	if err != nil {
 		return err
 	}
+	return seedDemoMeetingsOn(st, house)
+}
+
+// seedDemoMeetingsOn adds the officers and last week's meeting of the
+// house meeting schedule.
+func seedDemoMeetingsOn(st *Store, house MeetingSchedule) error {
 	rs, err := st.ActiveResidents()
 	if err != nil {
 		return err

@@ -75,6 +75,15 @@ type Resident struct {
 	Status          Status           `json:"status"`
 	// Stays are earlier residencies that ended with a move-out.
 	Stays []Stay `json:"stays,omitempty"`
+	// MentorWilling: the resident has said they are willing to be a house
+	// mentor (see MentorRules).
+	MentorWilling bool `json:"mentor_willing,omitempty"`
+	// PeerPhoneList: "Other residents may call me" (opt-in; the printed
+	// peer phone list holds only these residents).
+	PeerPhoneList bool `json:"peer_phone_list,omitempty"`
+	// Gender is optional, used only when the house prefers same-gender
+	// mentors; never shown at the kiosk or on paper.
+	Gender string `json:"gender,omitempty"`
 }
 
 // Active reports whether the resident lives in the house now.
@@ -124,7 +133,7 @@ const (
 )
 
 func (r *Resident) tidy() {
-	for _, p := range []*string{&r.First, &r.Last, &r.Preferred, &r.Phone, &r.HomeGroup,
+	for _, p := range []*string{&r.First, &r.Last, &r.Preferred, &r.Phone, &r.HomeGroup, &r.Gender,
 		&r.Sponsor.Name, &r.Sponsor.Phone, &r.Emergency.Name, &r.Emergency.Relation, &r.Emergency.Phone} {
 		*p = strings.Join(strings.Fields(*p), " ")
 	}
@@ -205,6 +214,15 @@ func (s *Store) Resident(id string) (Resident, error) {
 	var r Resident
 	err := s.read(func(txn *badger.Txn) error { return getJSON(txn, pfxRes+id, &r) })
 	if err != nil {
+		return Resident{}, fmt.Errorf("read resident: %w", err)
+	}
+	return r, nil
+}
+
+// readResidentTxn reads a resident inside a transaction.
+func readResidentTxn(txn *badger.Txn, id string) (Resident, error) {
+	var r Resident
+	if err := getJSON(txn, pfxRes+id, &r); err != nil {
 		return Resident{}, fmt.Errorf("read resident: %w", err)
 	}
 	return r, nil
@@ -318,37 +336,55 @@ func (s *Store) Occupancy() (map[string]string, error) {
 }
 
 // MoveOut records that a resident left: the date and reason close their
-// stay, and their bed is freed. The record and its history stay.
+// stay, and their bed is freed. The record and its history stay. Their open
+// chores from the move-out day on are handed on to the others
+// (HandOnChores) in the same transaction; if that fails, nothing changes.
 func (s *Store) MoveOut(by Actor, id string, date Date, reason string) error {
-	r, err := s.Resident(id)
-	if err != nil {
-		return err
-	}
-	if err := validateMoveOut(r, date, reason, s.Today()); err != nil {
-		return err
-	}
-	h, err := s.House()
-	if err != nil {
-		return err
+	today, loc := s.Today(), s.houseZone()
+	return s.db.Update(func(txn *badger.Txn) error {
+		r, err := readResidentTxn(txn, id)
+		if err != nil {
+			return err
+		}
+		if err := validateMoveOut(r, date, reason, today); err != nil {
+			return err
+		}
+		if err := moveOutTxn(txn, &r, date, reason); err != nil {
+			return err
+		}
+		if err := s.endMentorshipsOnMoveOut(txn, by, r, date); err != nil {
+			return err
+		}
+		if err := s.appendAudit(txn, by, "resident.move-out", r.Short()); err != nil {
+			return err
+		}
+		// Their open chores go to the others from the move-out day on, in
+		// the same transaction: nobody who left keeps a chore.
+		moved, err := s.handOnTxn(txn, r.ID, Span{From: date}, today, loc)
+		if err != nil {
+			return fmt.Errorf("hand on their chores: %w", err)
+		}
+		if moved == 0 {
+			return nil
+		}
+		return s.appendAudit(txn, by, "roster.hand-on", r.Short())
+	})
+}
+
+// moveOutTxn closes the resident's stay and frees their bed.
+func moveOutTxn(txn *badger.Txn, r *Resident, date Date, reason string) error {
+	var h House
+	if err := getJSON(txn, keyHouse, &h); err != nil {
+		return fmt.Errorf("read house settings: %w", err)
 	}
 	bed, _ := h.Bed(r.BedID)
 	r.Stays = append(r.Stays, Stay{MoveIn: r.MoveIn, MoveOut: date, Reason: reason, Bed: bed.Label()})
 	r.Status, r.V = StatusMovedOut, schemaVersion
-	err = s.write(by, "resident.move-out", r.Short(), func(txn *badger.Txn) error {
-		if err := moveBed(txn, h, r.ID, r.BedID, ""); err != nil {
-			return err
-		}
-		r.BedID = ""
-		return putJSON(txn, pfxRes+r.ID, r)
-	})
-	if err != nil {
+	if err := moveBed(txn, h, r.ID, r.BedID, ""); err != nil {
 		return err
 	}
-	// Their open chores go to the others from the move-out day on.
-	if err := s.HandOnChores(by, r.ID, date); err != nil {
-		return fmt.Errorf("moved out, but handing on their chores failed (regenerate the roster): %w", err)
-	}
-	return nil
+	r.BedID = ""
+	return putJSON(txn, pfxRes+r.ID, *r)
 }
 
 func validateMoveOut(r Resident, date Date, reason string, today Date) error {

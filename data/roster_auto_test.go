@@ -35,7 +35,7 @@ func TestEnsureRostersMakesThisAndNextWeekOnce(t *testing.T) {
 	}
 	// A second call leaves the rosters (and a manager's edits) alone.
 	r, _ := st.Roster(this)
-	if err := st.Lock(System, r.Assignments[0].ID, true); err != nil {
+	if err := st.LockAssignment(System, r.Assignments[0].ID, true); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := st.Audit(time.Time{}, 1000)

@@ -72,7 +72,7 @@ func genMembers(r *rand.Rand, start Date) []RosterMember {
 	add := func(in Date) {
 		m := RosterMember{ID: simID(r), Present: []Span{{From: in}}}
 		if excuseNew {
-			m.Off = append(m.Off, Span{in, in.WeekStart(time.Monday).AddDays(6)})
+			m.Off = append(m.Off, Span{From: in, To: in.WeekStart(time.Monday).AddDays(6)})
 		}
 		ms = append(ms, m)
 	}
@@ -97,7 +97,7 @@ func genMembers(r *rand.Rand, start Date) []RosterMember {
 func moveOutOne(r *rand.Rand, ms []RosterMember, d Date) {
 	var here []int
 	for i, m := range ms {
-		if m.Present[0].To.IsZero() && cmpDate(m.Present[0].From, d) < 0 {
+		if m.Present[0].To.IsZero() && m.Present[0].From.Compare(d) < 0 {
 			here = append(here, i)
 		}
 	}
@@ -115,7 +115,7 @@ func addPasses(r *rand.Rand, ms []RosterMember, start Date) {
 		}
 		for range 1 + r.Intn(3) {
 			from := start.AddDays(r.Intn(7 * simWeeks))
-			ms[i].Off = append(ms[i].Off, Span{from, from.AddDays(r.Intn(3))})
+			ms[i].Off = append(ms[i].Off, Span{From: from, To: from.AddDays(r.Intn(3))})
 		}
 	}
 }
@@ -187,7 +187,7 @@ func checkEffortSpread(t *testing.T, h *simHouse) {
 }
 
 func availableThrough(m RosterMember, from, to Date) bool {
-	for d := from; cmpDate(d, to) <= 0; d = d.AddDays(1) {
+	for d := from; d.Compare(to) <= 0; d = d.AddDays(1) {
 		if !m.Available(d) {
 			return false
 		}

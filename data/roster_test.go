@@ -191,7 +191,7 @@ func TestSwap(t *testing.T) {
 	h, _ := rosterHouse(t)
 	r := generate(t, h, nextWeek)
 	a, b := twoOf(t, r)
-	if err := h.st.Swap(h.manager, a.ID, b.ID); err != nil {
+	if err := h.st.SwapChores(h.manager, a.ID, b.ID); err != nil {
 		t.Fatal(err)
 	}
 	if mustGet(t, h.st, a.ID).ResidentID != b.ResidentID || mustGet(t, h.st, b.ID).ResidentID != a.ResidentID {
@@ -201,9 +201,9 @@ func TestSwap(t *testing.T) {
 		t.Fatalf("audit entry %+v", e)
 	}
 	before := snapshot(t, h.st)
-	refused(t, h.st, before, h.st.Swap(h.manager, a.ID, a.ID), "two different chores")
-	refused(t, h.st, before, h.st.Swap(Actor{Kind: ActorResident, ID: a.ResidentID}, a.ID, b.ID), "only a house manager")
-	refused(t, h.st, before, h.st.Swap(h.manager, a.ID, "20250310.0.nope.00"), "not found")
+	refused(t, h.st, before, h.st.SwapChores(h.manager, a.ID, a.ID), "two different chores")
+	refused(t, h.st, before, h.st.SwapChores(Actor{Kind: ActorResident, ID: a.ResidentID}, a.ID, b.ID), "only a house manager")
+	refused(t, h.st, before, h.st.SwapChores(h.manager, a.ID, "20250310.0.nope.00"), "not found")
 }
 
 func TestSwapWithMovedOutResident(t *testing.T) {
@@ -228,7 +228,7 @@ func TestSwapWithMovedOutResident(t *testing.T) {
 	// ... and reassigning one back to them is refused with a clear message.
 	r2, _ := h.st.Resident(gone)
 	before := snapshot(t, h.st)
-	refused(t, h.st, before, h.st.Reassign(h.manager, a.ID, gone), r2.Short()+" has moved out")
+	refused(t, h.st, before, h.st.ReassignChore(h.manager, a.ID, gone), r2.Short()+" has moved out")
 }
 
 func TestReassign(t *testing.T) {
@@ -241,12 +241,12 @@ func TestReassign(t *testing.T) {
 		}
 	}
 	before := snapshot(t, h.st)
-	refused(t, h.st, before, h.st.Reassign(h.manager, yard[0].ID, yard[1].ResidentID), "already has Yard")
-	refused(t, h.st, before, h.st.Reassign(h.manager, yard[0].ID, "no-such-resident"), "choose a resident who lives in the house")
-	refused(t, h.st, before, h.st.Reassign(h.manager, yard[0].ID, yard[0].ResidentID), "already has Yard")
+	refused(t, h.st, before, h.st.ReassignChore(h.manager, yard[0].ID, yard[1].ResidentID), "already has Yard")
+	refused(t, h.st, before, h.st.ReassignChore(h.manager, yard[0].ID, "no-such-resident"), "choose a resident who lives in the house")
+	refused(t, h.st, before, h.st.ReassignChore(h.manager, yard[0].ID, yard[0].ResidentID), "already has Yard")
 
 	other := residentNotIn(h.residents, yard[0].ResidentID, yard[1].ResidentID)
-	if err := h.st.Reassign(h.manager, yard[0].ID, other); err != nil {
+	if err := h.st.ReassignChore(h.manager, yard[0].ID, other); err != nil {
 		t.Fatal(err)
 	}
 	if got := mustGet(t, h.st, yard[0].ID); got.ResidentID != other {
@@ -256,7 +256,7 @@ func TestReassign(t *testing.T) {
 		t.Fatal(err)
 	}
 	before = snapshot(t, h.st)
-	refused(t, h.st, before, h.st.Reassign(h.manager, yard[0].ID, yard[1].ResidentID), "has moved out")
+	refused(t, h.st, before, h.st.ReassignChore(h.manager, yard[0].ID, yard[1].ResidentID), "has moved out")
 }
 
 func residentNotIn(rs []Resident, ids ...string) string {
@@ -278,17 +278,17 @@ func TestLockKeepsAssignmentOnRegeneration(t *testing.T) {
 			other = residentNotIn(h.residents, a.ResidentID, o.ResidentID)
 		}
 	}
-	if err := h.st.Reassign(h.manager, a.ID, other); err != nil {
+	if err := h.st.ReassignChore(h.manager, a.ID, other); err != nil {
 		t.Fatal(err)
 	}
-	if err := h.st.Lock(h.manager, a.ID, true); err != nil {
+	if err := h.st.LockAssignment(h.manager, a.ID, true); err != nil {
 		t.Fatal(err)
 	}
 	again := generate(t, h, nextWeek)
 	if got := findAssignment(again, a.ID); got.ResidentID != other || !got.Locked {
 		t.Fatalf("locked assignment not kept: %+v", got)
 	}
-	if err := h.st.Lock(h.manager, a.ID, false); err != nil {
+	if err := h.st.LockAssignment(h.manager, a.ID, false); err != nil {
 		t.Fatal(err)
 	}
 	if got := mustGet(t, h.st, a.ID); got.Locked {
@@ -310,10 +310,10 @@ func TestExcuse(t *testing.T) {
 	r := generate(t, h, nextWeek)
 	a := r.Assignments[0]
 	before := snapshot(t, h.st)
-	err := h.st.Excuse(h.manager, a.ID, "   ")
+	err := h.st.ExcuseChore(h.manager, a.ID, "   ")
 	fieldMsg(t, err, FieldExcuseReason)
 	refused(t, h.st, before, err, "say why")
-	if err := h.st.Excuse(h.manager, a.ID, "Doctor's appointment"); err != nil {
+	if err := h.st.ExcuseChore(h.manager, a.ID, "Doctor's appointment"); err != nil {
 		t.Fatal(err)
 	}
 	got := mustGet(t, h.st, a.ID)
@@ -326,8 +326,8 @@ func TestExcuse(t *testing.T) {
 	}
 	h.advance(t, a.Day)
 	before = snapshot(t, h.st)
-	refused(t, h.st, before, h.st.MarkDone(Actor{Kind: ActorResident, ID: a.ResidentID}, a.ID), "excused")
-	refused(t, h.st, before, h.st.MarkMissed(h.manager, a.ID, "not done"), "excused")
+	refused(t, h.st, before, h.st.MarkChoreDone(Actor{Kind: ActorResident, ID: a.ResidentID}, a.ID), "excused")
+	refused(t, h.st, before, h.st.MarkChoreMissed(h.manager, a.ID, "not done"), "excused")
 }
 
 // advance moves the store's clock to midday on d.
@@ -342,13 +342,13 @@ func TestDoneVerifyMissed(t *testing.T) {
 	a, b := twoOf(t, r)
 	owner := Actor{Kind: ActorResident, ID: a.ResidentID, Name: "owner"}
 	before := snapshot(t, h.st)
-	refused(t, h.st, before, h.st.MarkDone(owner, a.ID), "tick it off on the day")
+	refused(t, h.st, before, h.st.MarkChoreDone(owner, a.ID), "tick it off on the day")
 	h.advance(t, nextWeek.AddDays(6))
 	before = snapshot(t, h.st)
-	refused(t, h.st, before, h.st.MarkDone(owner, b.ID), ErrNotYours.Error())
-	refused(t, h.st, before, h.st.Verify(owner, a.ID), "only a house manager")
+	refused(t, h.st, before, h.st.MarkChoreDone(owner, b.ID), ErrNotYours.Error())
+	refused(t, h.st, before, h.st.VerifyChore(owner, a.ID), "only a house manager")
 
-	if err := h.st.MarkDone(owner, a.ID); err != nil {
+	if err := h.st.MarkChoreDone(owner, a.ID); err != nil {
 		t.Fatal(err)
 	}
 	got := mustGet(t, h.st, a.ID)
@@ -359,10 +359,10 @@ func TestDoneVerifyMissed(t *testing.T) {
 		t.Fatalf("audit entry %+v", e)
 	}
 	before = snapshot(t, h.st)
-	if err := h.st.MarkDone(owner, a.ID); err != nil || !reflect.DeepEqual(before, snapshot(t, h.st)) {
+	if err := h.st.MarkChoreDone(owner, a.ID); err != nil || !reflect.DeepEqual(before, snapshot(t, h.st)) {
 		t.Fatalf("a second tick changed something: %v", err)
 	}
-	if err := h.st.Verify(h.manager, a.ID); err != nil {
+	if err := h.st.VerifyChore(h.manager, a.ID); err != nil {
 		t.Fatal(err)
 	}
 	if mustGet(t, h.st, a.ID).Status != ChoreVerified {
@@ -370,10 +370,10 @@ func TestDoneVerifyMissed(t *testing.T) {
 	}
 
 	before = snapshot(t, h.st)
-	err := h.st.MarkMissed(h.manager, b.ID, "")
+	err := h.st.MarkChoreMissed(h.manager, b.ID, "")
 	fieldMsg(t, err, FieldMissedNote)
 	refused(t, h.st, before, err, "say briefly")
-	if err := h.st.MarkMissed(h.manager, b.ID, "Left dirty"); err != nil {
+	if err := h.st.MarkChoreMissed(h.manager, b.ID, "Left dirty"); err != nil {
 		t.Fatal(err)
 	}
 	missed, err := h.st.MissedChores(b.ResidentID, nextWeek.AddDays(2))
@@ -381,10 +381,10 @@ func TestDoneVerifyMissed(t *testing.T) {
 		t.Fatalf("missed chores: %+v, %v", missed, err)
 	}
 	before = snapshot(t, h.st)
-	refused(t, h.st, before, h.st.MarkDone(Actor{Kind: ActorResident, ID: b.ResidentID}, b.ID), "marked missed")
-	refused(t, h.st, before, h.st.Swap(h.manager, a.ID, b.ID), "already done")
+	refused(t, h.st, before, h.st.MarkChoreDone(Actor{Kind: ActorResident, ID: b.ResidentID}, b.ID), "marked missed")
+	refused(t, h.st, before, h.st.SwapChores(h.manager, a.ID, b.ID), "already done")
 
-	if err := h.st.Reopen(h.manager, b.ID); err != nil {
+	if err := h.st.ReopenChore(h.manager, b.ID); err != nil {
 		t.Fatal(err)
 	}
 	if got := mustGet(t, h.st, b.ID); !got.Open() || got.Note != "" {
@@ -458,7 +458,7 @@ func TestRosterOvernightPass(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if span, ok := PassChoreDays(p1); !ok || span != (Span{friday.AddDays(1), friday.AddDays(2)}) {
+	if span, ok := PassChoreDays(p1); !ok || span != (Span{From: friday.AddDays(1), To: friday.AddDays(2)}) {
 		t.Fatalf("pass chore days %v %v", span, ok)
 	}
 	r := generate(t, h, nextWeek)
@@ -556,13 +556,13 @@ func TestCoordinatorReport(t *testing.T) {
 	r := generate(t, h, thisWeek)
 	h.advance(t, thisWeek.AddDays(6))
 	covered := r.Assignments
-	if err := h.st.Verify(h.manager, covered[0].ID); err != nil {
+	if err := h.st.VerifyChore(h.manager, covered[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := h.st.MarkMissed(h.manager, covered[1].ID, "private note"); err != nil {
+	if err := h.st.MarkChoreMissed(h.manager, covered[1].ID, "private note"); err != nil {
 		t.Fatal(err)
 	}
-	if err := h.st.Excuse(h.manager, covered[2].ID, "sick"); err != nil {
+	if err := h.st.ExcuseChore(h.manager, covered[2].ID, "sick"); err != nil {
 		t.Fatal(err)
 	}
 	rep, err := h.st.CoordinatorReport(thisWeek.AddDays(4))
@@ -572,15 +572,8 @@ func TestCoordinatorReport(t *testing.T) {
 	if rep.Week != thisWeek || rep.NextWeek != nextWeek || len(rep.Next) != 0 || len(rep.Chores) != len(r.Assignments) {
 		t.Fatalf("report: week %v next %v, %d next, %d chores", rep.Week, rep.NextWeek, len(rep.Next), len(rep.Chores))
 	}
-	var sum ChoreTally
-	for _, tl := range rep.Tally {
-		sum.Assigned += tl.Assigned
-		sum.Done += tl.Done
-		sum.Missed += tl.Missed
-		sum.Excused += tl.Excused
-		sum.NotTicked += tl.NotTicked
-	}
-	if sum.Assigned != len(r.Assignments) || sum.Done != 1 || sum.Missed != 1 || sum.Excused != 1 || sum.NotTicked != sum.Assigned-3 {
+	sum := rep.Total()
+	if sum.Assigned != len(r.Assignments) || sum.Done != 1 || sum.Verified != 1 || sum.Missed != 1 || sum.Excused != 1 || sum.NotTicked != sum.Assigned-3 {
 		t.Fatalf("tally %+v", sum)
 	}
 	for _, c := range rep.Chores {
@@ -599,7 +592,7 @@ func TestCoordinatorReport(t *testing.T) {
 	}
 	t.Logf("coordinator's report:\n%s", text)
 	missedBy, _ := h.st.Resident(covered[1].ResidentID)
-	for _, want := range []string{"Week of Mon 3 Mar 2025: 1 of", "1 missed, 1 excused", "Next week, from Mon 10 Mar 2025:",
+	for _, want := range []string{"Week of Mon 3 Mar 2025: 1 of", "chores done (1 verified by a manager), 1 missed, 1 excused", "Next week, from Mon 10 Mar 2025:",
 		missedBy.Display() + ": ", " ✗", "private note"} {
 		if strings.Contains(text, want) != (want != "private note") {
 			t.Errorf("report text and %q", want)

@@ -25,6 +25,9 @@ type Store struct {
 	manager Manager     // who is at the desk; zero at the kiosk and after a recovery-key unlock
 	session sessionKind // whether anyone may change managers and keys now
 	now     func() time.Time
+	// handOnFault, when a test sets it, makes handing chores on fail with
+	// it after the moves are written, to show nothing half done is kept.
+	handOnFault error
 }
 
 // ErrCannotDecrypt means the keyring opened but the database did not accept
@@ -168,16 +171,34 @@ func scanKeyJSON[T any](txn *badger.Txn, prefix string, fn func(string, T) error
 // few times before ErrConflict reaches the person, so fn must not change
 // anything outside the transaction.
 func (s *Store) write(by Actor, action, subject string, fn func(txn *badger.Txn) error) error {
+	return s.update(func(txn *badger.Txn) error {
+		if err := fn(txn); err != nil {
+			return err
+		}
+		return s.appendAudit(txn, by, action, subject)
+	})
+}
+
+// writeNamed is write for a change whose subject is known only once its
+// transaction has read the records: fn returns the subject for the audit
+// entry, or "" when it changed nothing (then no entry is added).
+func (s *Store) writeNamed(by Actor, action string, fn func(txn *badger.Txn) (string, error)) error {
+	return s.update(func(txn *badger.Txn) error {
+		subject, err := fn(txn)
+		if err != nil || subject == "" {
+			return err
+		}
+		return s.appendAudit(txn, by, action, subject)
+	})
+}
+
+// update runs one read-write transaction for write and writeNamed.
+func (s *Store) update(fn func(txn *badger.Txn) error) error {
 	if err := s.vault.checkSpace(); err != nil {
 		return err
 	}
 	for try := 0; ; try++ {
-		err := s.db.Update(func(txn *badger.Txn) error {
-			if err := fn(txn); err != nil {
-				return err
-			}
-			return s.appendAudit(txn, by, action, subject)
-		})
+		err := s.db.Update(fn)
 		if !errors.Is(err, badger.ErrConflict) {
 			return diskFullError(err)
 		}

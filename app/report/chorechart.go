@@ -373,6 +373,7 @@ func (d *Doc) ChoreCoordinator(rep data.CoordinatorReport) {
 	if len(rep.Tally) == 0 {
 		d.Paragraph("No chore roster was made for this week.")
 	} else {
+		d.Paragraph(rep.Total().Summary() + ".")
 		d.Table(pastChoresTable(rep))
 		d.Paragraph("✓ done   ✗ missed   – not ticked   (excused) excused")
 	}

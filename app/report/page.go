@@ -58,7 +58,14 @@ func (d *Doc) header() {
 	d.font("", 9)
 	d.textColor(colMuted)
 	d.pdf.CellFormat(w*0.3, 5, d.fit(clean(d.opts.House), w*0.3), "", 0, "R", false, 0, "")
-	d.rule(headerY + 6.5)
+	ruleY := headerY + 6.5
+	if b := clean(d.opts.Byline); b != "" {
+		d.pdf.SetXY(marginX, headerY+5)
+		d.font("", footerFontPt)
+		d.pdf.CellFormat(w, bylineH, d.fit(b, w), "", 0, "L", false, 0, "")
+		ruleY += bylineH
+	}
+	d.rule(ruleY)
 }
 
 // footer draws the rule, the notice, the page number, the house and the
@@ -114,6 +121,12 @@ func (d *Doc) titleBlock() {
 	d.textColor(colMuted)
 	for _, line := range d.wrap(d.subtitleLine(), w) {
 		d.pdf.CellFormat(w, 6, line, "", 1, "L", false, 0, "")
+	}
+	if b := clean(d.opts.Byline); b != "" {
+		d.font("", bodyFontPt)
+		for _, line := range d.wrap(b, w) {
+			d.pdf.CellFormat(w, 5, line, "", 1, "L", false, 0, "")
+		}
 	}
 	y := d.pdf.GetY() + 2
 	d.rule(y)

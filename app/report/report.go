@@ -84,8 +84,11 @@ type Options struct {
 	House     string // the house name, on every page
 	Size      PageSize
 	Landscape bool
-	Notice    string    // footer notice on every page; DefaultNotice if empty
-	Printed   time.Time // the print date shown; time.Now() if zero
+	Notice    string // footer notice on every page; DefaultNotice if empty
+	// Byline is an optional small line under the title on page 1 and in the
+	// running header of every later page: "House copy · Prepared by ...".
+	Byline  string
+	Printed time.Time // the print date shown; time.Now() if zero
 }
 
 // Doc is a document being built. Its methods add content top to bottom,
@@ -102,6 +105,7 @@ const (
 	marginX      = 15.0
 	headerY      = 9.0  // top of the running header text
 	contentTop   = 20.0 // where content starts on every page
+	bylineH      = 4.0  // the running header's byline, when there is one
 	footerBottom = 8.0  // gap between the last footer line and the paper edge
 	footerLineH  = 3.4  // line height of the footer notice
 	footerPageH  = 4.0  // height of the "Page n of m" line
@@ -165,7 +169,7 @@ func newPDF(opts Options) (*gofpdf.Fpdf, error) {
 	pdf.SetCreator("Porchlight", true)
 	pdf.SetCreationDate(opts.Printed)
 	pdf.SetModificationDate(opts.Printed)
-	pdf.SetMargins(marginX, contentTop, marginX)
+	pdf.SetMargins(marginX, topOf(opts), marginX)
 	return pdf, nil
 }
 
@@ -187,7 +191,15 @@ func (d *Doc) Width() float64 {
 }
 
 // Top is the y where content starts on every page, in millimetres.
-func (d *Doc) Top() float64 { return contentTop }
+func (d *Doc) Top() float64 { return topOf(d.opts) }
+
+// topOf is where content starts: lower when the header has a byline.
+func topOf(opts Options) float64 {
+	if opts.Byline != "" {
+		return contentTop + bylineH
+	}
+	return contentTop
+}
 
 // Bottom is the lowest y content may reach before the footer, in millimetres.
 func (d *Doc) Bottom() float64 {
@@ -258,4 +270,22 @@ func (d *Doc) WriteFile(path string) (err error) {
 		return fmt.Errorf("report: save %s: %w", path, err)
 	}
 	return nil
+}
+
+// DefaultPageSize is US Letter where the locale uses it (the Americas'
+// Letter countries), A4 elsewhere.
+func DefaultPageSize() PageSize {
+	for _, k := range []string{"LC_ALL", "LC_PAPER", "LANG"} {
+		v := os.Getenv(k)
+		if v == "" {
+			continue
+		}
+		for _, c := range []string{"_US", "_CA", "_MX", "_PH", "_CL", "_CO", "_VE"} {
+			if strings.Contains(v, c) {
+				return Letter
+			}
+		}
+		return A4
+	}
+	return A4
 }

@@ -12,7 +12,7 @@ const (
 )
 
 // atTop reports whether the cursor is at the top of the page's content.
-func (d *Doc) atTop() bool { return d.pdf.GetY() <= contentTop+0.01 }
+func (d *Doc) atTop() bool { return d.pdf.GetY() <= d.Top()+0.01 }
 
 // Heading starts a section: bold, large, with a rule under it. It moves to
 // a new page rather than stand alone at the bottom of one.

@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
+
+	_ "earlylocale.porchlight" // before Fyne reads the locale: see the package
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -17,6 +20,9 @@ import (
 var version = "0.1.0"
 
 func main() {
+	if isCommandLine(os.Args[1:]) {
+		os.Exit(runCLI(osEnv(), os.Args[1:]))
+	}
 	dir := flag.String("data", defaultDir(), "folder holding the house's encrypted records")
 	demo := flag.Bool("demo", false, "open a throwaway demo house (never the real records)")
 	kiosk := flag.Bool("kiosk", false, "start full screen on the sign-in kiosk")
@@ -32,7 +38,18 @@ func main() {
 	}
 }
 
+// tuneGC collects garbage sooner than Go's default. The kiosk runs all day
+// on modest computers: with GOGC=50 its resident memory stays about 70 MB
+// lower and flat (README, "Speed and memory"). A GOGC in the environment
+// wins.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(50)
+	}
+}
+
 func run(dir string, opts app.Options) error {
+	tuneGC()
 	if opts.Demo {
 		tmp, err := os.MkdirTemp("", "porchlight-demo-")
 		if err != nil {
@@ -71,7 +88,7 @@ func openVault(dir string, demo bool) (*data.Vault, error) {
 	v, err := data.OpenVault(dir, opts...)
 	switch {
 	case errors.Is(err, data.ErrAlreadyOpen):
-		return nil, err
+		return nil, fmt.Errorf("Porchlight is already open on %s (another window or command holds it); close it first", dir)
 	case errors.Is(err, data.ErrNotAStore):
 		return nil, fmt.Errorf("%s holds other files and is not a Porchlight store; choose an empty folder with --data", dir)
 	case err != nil:

@@ -1,0 +1,3 @@
+module earlylocale.porchlight
+
+go 1.24
