@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 
 	"porchlight/data"
 )
@@ -78,11 +79,20 @@ func (u *UI) Window() fyne.Window { return u.win }
 // Start shows setup for a new house, the unlock screen otherwise.
 // Main calls Start and then Window().ShowAndRun().
 func (u *UI) Start() {
+	defer u.showVaultNotice()
 	if u.vault.IsNew() {
 		u.showSetup()
 		return
 	}
 	u.showUnlock()
+}
+
+// showVaultNotice tells the person what was mended while the folder
+// opened (a keyring copy restored, an unfinished setup cleared).
+func (u *UI) showVaultNotice() {
+	if n := u.vault.Notice(); n != "" {
+		dialog.ShowInformation("Porchlight", n, u.win)
+	}
 }
 
 // StartUnlocked is Start for a store main has already opened (the demo):

@@ -66,6 +66,9 @@ type keyring struct {
 	LastFailure time.Time `json:"last_failure"`
 	ThrottleMAC []byte    `json:"throttle_mac,omitempty"`
 	Slots       []slot    `json:"slots"`
+	// Sum is the SHA-256 of the keyring written with Sum empty: a damaged
+	// copy is noticed and the other copy used (keyring_backup.go).
+	Sum string `json:"sum,omitempty"`
 }
 
 var (
@@ -75,17 +78,17 @@ var (
 	ErrNotAStore = errors.New("this folder is not a Porchlight store")
 )
 
-func readKeyring(dir string) (*keyring, error) {
-	b, err := os.ReadFile(filepath.Join(dir, keyringFile))
-	if err != nil {
-		return nil, err
-	}
+// parseKeyring decodes one copy of the keyring and checks its sum.
+func parseKeyring(b []byte) (*keyring, error) {
 	var k keyring
 	if err := json.Unmarshal(b, &k); err != nil || k.Format != keyringFormat {
 		return nil, ErrNotAStore
 	}
 	if k.Version > keyringVersion {
 		return nil, fmt.Errorf("this store was written by a newer Porchlight (keyring version %d)", k.Version)
+	}
+	if k.Sum != "" && k.Sum != k.sum() {
+		return nil, errKeyringSum
 	}
 	for i := range k.Slots {
 		if !k.Slots[i].wellFormed() {
@@ -105,32 +108,43 @@ func (s *slot) wellFormed() bool {
 		s.KDF.Memory >= 1 && s.KDF.Memory <= 4<<20 && s.KDF.Threads >= 1
 }
 
-// write replaces the keyring file atomically: temp file, fsync, rename.
+// write replaces both copies of the keyring, each atomically: temp file,
+// fsync, rename. The main copy goes first; a crash between the two leaves a
+// good main copy, and the next start brings the backup up to date.
 func (k *keyring) write(dir string) error {
 	k.Version = keyringVersion
 	k.sealThrottle()
+	k.Sum = k.sum()
 	b, err := json.MarshalIndent(k, "", "  ")
 	if err != nil {
 		return fmt.Errorf("encode keyring: %w", err)
 	}
-	tmp, err := os.CreateTemp(dir, keyringFile+".*")
+	if err := writeFileAtomic(dir, keyringFile, b); err != nil {
+		return err
+	}
+	return writeFileAtomic(dir, keyringBackupFile, b)
+}
+
+// writeFileAtomic replaces dir/name with b: temp file, fsync, rename.
+func writeFileAtomic(dir, name string, b []byte) error {
+	tmp, err := os.CreateTemp(dir, name+".*")
 	if err != nil {
-		return fmt.Errorf("write keyring: %w", err)
+		return fmt.Errorf("write %s: %w", name, diskFullError(err))
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.Write(b); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write keyring: %w", err)
+		return fmt.Errorf("write %s: %w", name, diskFullError(err))
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return fmt.Errorf("sync keyring: %w", err)
+		return fmt.Errorf("sync %s: %w", name, diskFullError(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("close keyring: %w", err)
+		return fmt.Errorf("close %s: %w", name, err)
 	}
-	if err := os.Rename(tmp.Name(), filepath.Join(dir, keyringFile)); err != nil {
-		return fmt.Errorf("replace keyring: %w", err)
+	if err := os.Rename(tmp.Name(), filepath.Join(dir, name)); err != nil {
+		return fmt.Errorf("replace %s: %w", name, err)
 	}
 	syncDir(dir)
 	return nil

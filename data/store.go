@@ -6,8 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	mrand "math/rand/v2"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -58,28 +58,13 @@ func badgerOptions(dir string, key []byte) badger.Options {
 		WithLogger(quietLogger{})
 }
 
-func openStore(v *Vault, key []byte) (*Store, error) {
-	db, err := badger.Open(badgerOptions(filepath.Join(v.dir, "db"), key))
-	if err != nil {
-		if strings.Contains(err.Error(), "Encryption key mismatch") ||
-			strings.Contains(err.Error(), "Invalid datakey id") {
-			return nil, ErrCannotDecrypt
-		}
-		return nil, fmt.Errorf("open house records: %w", err)
-	}
-	s := &Store{db: db, vault: v, dataKey: key, now: v.now}
-	if err := s.migrate(); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return s, nil
-}
-
-// Close flushes and closes the database. The vault's lock stays held.
+// Close flushes and closes the database and records that it was closed
+// cleanly. The vault's lock stays held.
 func (s *Store) Close() error {
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close house records: %w", err)
 	}
+	s.vault.markClosed()
 	return nil
 }
 
@@ -180,8 +165,13 @@ func scanKeyJSON[T any](txn *badger.Txn, prefix string, fn func(string, T) error
 // write runs fn in a read-write transaction and appends an audit entry
 // naming who did what, committed together: a change without its audit
 // entry, or an entry without its change, cannot happen.
+//
+// A nearly full disk refuses the write before it starts (ErrDiskFull). Two
+// writes to the same record at once conflict; the later one is run again a
+// few times before ErrConflict reaches the person, so fn must not change
+// anything outside the transaction.
 func (s *Store) write(by Actor, action, subject string, fn func(txn *badger.Txn) error) error {
-	return s.db.Update(func(txn *badger.Txn) error {
+	return s.update(func(txn *badger.Txn) error {
 		if err := fn(txn); err != nil {
 			return err
 		}
@@ -193,7 +183,7 @@ func (s *Store) write(by Actor, action, subject string, fn func(txn *badger.Txn)
 // transaction has read the records: fn returns the subject for the audit
 // entry, or "" when it changed nothing (then no entry is added).
 func (s *Store) writeNamed(by Actor, action string, fn func(txn *badger.Txn) (string, error)) error {
-	return s.db.Update(func(txn *badger.Txn) error {
+	return s.update(func(txn *badger.Txn) error {
 		subject, err := fn(txn)
 		if err != nil || subject == "" {
 			return err
@@ -201,6 +191,31 @@ func (s *Store) writeNamed(by Actor, action string, fn func(txn *badger.Txn) (st
 		return s.appendAudit(txn, by, action, subject)
 	})
 }
+
+// update runs one read-write transaction for write and writeNamed.
+func (s *Store) update(fn func(txn *badger.Txn) error) error {
+	if err := s.vault.checkSpace(); err != nil {
+		return err
+	}
+	for try := 0; ; try++ {
+		err := s.db.Update(fn)
+		if !errors.Is(err, badger.ErrConflict) {
+			return diskFullError(err)
+		}
+		if try == writeRetries {
+			return ErrConflict
+		}
+		// Back off a little longer each time, by a random amount, so two
+		// writers that met do not meet again.
+		time.Sleep(time.Duration(try+1)*2*time.Millisecond + time.Duration(mrand.IntN(3000))*time.Microsecond)
+	}
+}
+
+// writeRetries is how many times a conflicting write is run again.
+const writeRetries = 6
+
+// ErrConflict means a write kept meeting another write to the same record.
+var ErrConflict = errors.New("someone else was changing the same record at that moment; try again")
 
 func (s *Store) read(fn func(txn *badger.Txn) error) error {
 	return s.db.View(fn)

@@ -26,6 +26,11 @@ type Vault struct {
 	ring *keyring // nil until the house is set up
 	kdf  KDFParams
 	now  func() time.Time
+	// minFree is the free space kept on the store's disk (diskspace.go).
+	minFree uint64
+	// notice tells the person what was mended while opening (a keyring
+	// copy restored, an unfinished setup cleared).
+	notice string
 }
 
 // ErrAlreadyOpen means another Porchlight holds the store folder.
@@ -51,14 +56,16 @@ func WithClock(now func() time.Time) VaultOption { return func(v *Vault) { v.now
 // created when missing. A folder that holds other files but no keyring is
 // refused rather than written into.
 func OpenVault(dir string, opts ...VaultOption) (*Vault, error) {
-	v := &Vault{dir: dir, kdf: DefaultKDF, now: time.Now}
+	v := &Vault{dir: dir, kdf: DefaultKDF, now: time.Now, minFree: defaultMinFree}
 	for _, o := range opts {
 		o(v)
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("create store folder: %w", err)
 	}
-	if err := v.checkFolder(); err != nil {
+	// Nothing is written into a folder of someone else's files, not even
+	// the lock; what an unfinished setup left is looked at under the lock.
+	if err := v.checkFolder(true); err != nil {
 		return nil, err
 	}
 	v.lock = flock.New(filepath.Join(dir, "porchlight.lock"))
@@ -69,37 +76,81 @@ func OpenVault(dir string, opts ...VaultOption) (*Vault, error) {
 	if !ok {
 		return nil, ErrAlreadyOpen
 	}
-	ring, err := readKeyring(dir)
-	switch {
-	case err == nil:
-		v.ring = ring
-		ring.checkThrottle(v.now())
-		if ring.Version < keyringVersion {
-			_ = ring.write(dir) // seal an older keyring's count now; best effort
-		}
-	case errors.Is(err, os.ErrNotExist):
-	default:
+	if err := v.load(); err != nil {
 		v.lock.Unlock()
 		return nil, err
 	}
 	return v, nil
 }
 
-// checkFolder refuses a folder that holds files but no keyring.
-func (v *Vault) checkFolder() error {
-	if _, err := os.Stat(filepath.Join(v.dir, keyringFile)); err == nil {
+// load mends what an interrupted setup or a damaged keyring copy left,
+// reads the keyring and checks the database's files, all before anyone
+// types a passcode, so the start screen can name what is damaged.
+func (v *Vault) load() error {
+	if err := v.clearUnfinishedSetup(); err != nil {
+		return err
+	}
+	if err := v.checkFolder(false); err != nil {
+		return err
+	}
+	ring, notice, err := loadKeyring(v.dir)
+	switch {
+	case err == nil:
+	case errors.Is(err, os.ErrNotExist):
 		return nil
+	default:
+		return err
+	}
+	v.ring = ring
+	v.notice = joinNotice(v.notice, notice)
+	ring.checkThrottle(v.now())
+	if ring.Version < keyringVersion || ring.Sum == "" {
+		_ = ring.write(v.dir) // seal an older keyring's count and sum now; best effort
+	}
+	return checkDB(v.dir, v.crashed())
+}
+
+// Notice is what was mended while the folder opened, for the person to
+// read ("" when nothing was).
+func (v *Vault) Notice() string { return v.notice }
+
+func joinNotice(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	return a + " " + b
+}
+
+// checkFolder refuses a folder that holds files but no keyring. Before
+// the lock is taken, an unfinished setup's database and marker pass too.
+func (v *Vault) checkFolder(unfinishedToo bool) error {
+	for _, name := range []string{keyringFile, keyringBackupFile} {
+		if _, err := os.Stat(filepath.Join(v.dir, name)); err == nil {
+			return nil
+		}
 	}
 	entries, err := os.ReadDir(v.dir)
 	if err != nil {
 		return fmt.Errorf("read store folder: %w", err)
 	}
 	for _, e := range entries {
-		if e.Name() != "porchlight.lock" {
+		n := e.Name()
+		if unfinishedToo && (n == "db" || n == setupMarker) {
+			continue
+		}
+		if !ownName(n) {
 			return ErrNotAStore
 		}
 	}
 	return nil
+}
+
+// ownName reports whether a file in the store folder is one Porchlight
+// makes (before the keyring exists).
+func ownName(n string) bool {
+	return n == "porchlight.lock" || n == openMarker ||
+		strings.HasPrefix(n, keyringFile+".") || strings.HasPrefix(n, keyringBackupFile+".") ||
+		strings.HasPrefix(n, unfinishedPrefix)
 }
 
 // Dir is the store folder.
@@ -153,6 +204,9 @@ func (v *Vault) Create(h House, first NewManager) (*Store, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	if err := writeFileAtomic(v.dir, setupMarker, []byte("Porchlight setup started; removed when it finishes\n")); err != nil {
+		return nil, "", err
+	}
 	st, err := openStore(v, dataKey)
 	if err != nil {
 		v.discardNewStore()
@@ -168,15 +222,15 @@ func (v *Vault) Create(h House, first NewManager) (*Store, string, error) {
 		v.discardNewStore()
 		return nil, "", err
 	}
+	if err := os.Remove(filepath.Join(v.dir, setupMarker)); err != nil {
+		st.Close()
+		v.discardNewStore()
+		return nil, "", fmt.Errorf("finish setup: %w", err)
+	}
+	syncDir(v.dir)
 	v.ring = ring
 	st.SetSession(mgr)
 	return st, recovery, nil
-}
-
-// discardNewStore removes a half-created database so setup can be tried
-// again; without its keyring it could never be opened anyway.
-func (v *Vault) discardNewStore() {
-	_ = os.RemoveAll(filepath.Join(v.dir, "db"))
 }
 
 func (v *Vault) newKeyring(dataKey []byte, mgr Manager, passcode, recovery string) (*keyring, error) {

@@ -62,7 +62,7 @@ func run(dir string, opts app.Options) error {
 	vault, err := openVault(dir, opts.Demo)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "Porchlight:", err)
-		app.ShowStartupError(a, err).ShowAndRun()
+		app.ShowStartupError(a, err, func(d string) (*data.Vault, error) { return openVault(d, false) }, opts).ShowAndRun()
 		os.Exit(1)
 	}
 	ui := app.New(a, vault, opts)
