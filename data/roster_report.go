@@ -167,9 +167,12 @@ func (rep CoordinatorReport) summary() string {
 }
 
 // Total adds up the residents' tallies: the house's week.
-func (rep CoordinatorReport) Total() ChoreTally {
+func (rep CoordinatorReport) Total() ChoreTally { return SumTallies(rep.Tally) }
+
+// SumTallies adds residents' tallies together.
+func SumTallies(ts []ChoreTally) ChoreTally {
 	var t ChoreTally
-	for _, x := range rep.Tally {
+	for _, x := range ts {
 		t.Assigned += x.Assigned
 		t.Done += x.Done
 		t.Verified += x.Verified
