@@ -4,7 +4,9 @@ package data
 // check-ins each mentee had in a house week, and the week's pairs (never
 // made accountability partners). It reads each week once and remembers it,
 // so a roster of 40 residents over 8 weeks reads 8 weeks, not 320.
-func (s *Store) Mentors() MentorSource { return &houseMentors{s: s, weeks: map[Date]MentorWeekSummary{}} }
+func (s *Store) Mentors() MentorSource {
+	return &houseMentors{s: s, weeks: map[Date]MentorWeekSummary{}}
+}
 
 type houseMentors struct {
 	s     *Store
