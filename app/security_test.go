@@ -149,3 +149,50 @@ func TestIdleLogOutClosesEveryManagerDialog(t *testing.T) {
 		})
 	}
 }
+
+// Settings → Security issues a new recovery key: the old one stops
+// working, the new one opens the store, and it is shown once.
+func TestNewRecoveryKeyFromSettings(t *testing.T) {
+	u := newTestUI(t)
+	u.Start()
+	f := currentSetupForm(t, u)
+	test.Type(f.name, "Cedar House")
+	f.beds.SetText("Room 1: A, B")
+	test.Type(f.manager, "Ana Núñez")
+	test.Type(f.passcode, "long enough")
+	test.Type(f.repeat, "long enough")
+	test.Tap(f.create)
+	var oldKey string
+	walk(u.win.Content(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.TextStyle.Monospace {
+			oldKey = l.Text
+		}
+	})
+	if oldKey == "" {
+		t.Fatal("no recovery key shown at setup")
+	}
+	u.showShell()
+	meetingSection(t, u, "Settings")
+	selectTab(t, u, "Security")
+	test.Tap(findButton(t, u, "Issue a new recovery key…"))
+	test.Tap(findButton(t, u, "Issue a new key"))
+	var newKey string
+	walk(u.win.Content(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.TextStyle.Monospace {
+			newKey = l.Text
+		}
+	})
+	if newKey == "" || newKey == oldKey {
+		t.Fatalf("new key %q (old %q)", newKey, oldKey)
+	}
+	u.store.Close()
+	u.store = nil
+	if _, err := u.vault.UnlockRecovery(oldKey); err == nil {
+		t.Fatal("the old recovery key still opens the store")
+	}
+	st, err := u.vault.UnlockRecovery(newKey)
+	if err != nil {
+		t.Fatalf("the new recovery key: %v", err)
+	}
+	st.Close()
+}

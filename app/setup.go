@@ -2,11 +2,11 @@ package app
 
 import (
 	"fmt"
+	"io"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -129,45 +129,39 @@ func (u *UI) createHouse(f *setupForm) {
 }
 
 // showRecoveryKey shows the recovery key once, with a way to print it.
-func (u *UI) showRecoveryKey(house, key string) {
+func (u *UI) showRecoveryKey(house, key string) { u.showRecoveryKeyThen(house, key, u.showShell) }
+
+// showRecoveryKeyThen shows a recovery key once, with a way to print it,
+// and goes on with then once the manager says it is stored.
+func (u *UI) showRecoveryKeyThen(house, key string, then func()) {
 	keyText := widget.NewLabelWithStyle(key, fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})
 	keyText.SizeName = theme.SizeNameHeadingText
 	warn := widget.NewLabel("This recovery key is the only way into the house's records if every manager passcode is lost. " +
 		"It is shown once. Print it or write it down now, and keep it somewhere safe and private, away from this computer.")
 	warn.Wrapping = fyne.TextWrapWord
-	size := widget.NewSelect([]string{"A4", "Letter"}, nil)
-	size.SetSelected("A4")
-	save := widget.NewButton("Save as PDF to print…", func() { u.saveRecoveryPDF(house, key, size.Selected) })
+	paper := paperChoice(defaultPaper())
+	saved := widget.NewLabel("")
+	saved.Wrapping = fyne.TextWrapWord
+	save := widget.NewButtonWithIcon("Save as PDF and open it to print", theme.DocumentPrintIcon(), func() {
+		path, err := writePrintPDF("porchlight-recovery-key.pdf", func(w io.Writer) error {
+			return report.RecoveryKey(w, house, key, time.Now(), paperOf(paper))
+		})
+		if err != nil {
+			u.showProblem("The recovery key could not be saved", err)
+			return
+		}
+		saved.SetText("Saved to " + path + " (only you can read it). Print it, then delete the file from this computer.")
+		u.openPDF("Recovery key", path)
+	})
 	done := widget.NewButton("I have stored the key safely — continue", func() {
 		u.confirm("Recovery key stored?", "You will not see this key again. Continue?", "Continue", "Show it again", func(ok bool) {
 			if ok {
-				u.showShell()
+				then()
 			}
 		})
 	})
 	done.Importance = widget.HighImportance
 	body := container.NewVBox(heading("Your recovery key"), warn, widget.NewCard("", "", keyText),
-		container.NewHBox(save, widget.NewLabel("Paper size"), size), widget.NewSeparator(), done)
+		container.NewHBox(save, widget.NewLabel("Paper"), paper), saved, widget.NewSeparator(), done)
 	u.setContent(container.NewPadded(body))
-}
-
-func (u *UI) saveRecoveryPDF(house, key, sizeName string) {
-	size, err := report.ParsePageSize(sizeName)
-	if err != nil {
-		dialog.ShowError(err, u.win)
-		return
-	}
-	dlg := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		defer w.Close()
-		if err := report.RecoveryKey(w, house, key, time.Now(), size); err != nil {
-			dialog.ShowError(fmt.Errorf("save recovery key: %w", err), u.win)
-			return
-		}
-		dialog.ShowInformation("Saved", "Print "+w.URI().Name()+", then delete the file from this computer.", u.win)
-	}, u.win)
-	dlg.SetFileName("porchlight-recovery-key.pdf")
-	dlg.Show()
 }
