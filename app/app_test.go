@@ -364,3 +364,26 @@ func TestResidentFormScrollsToTheFieldThatNeedsFixing(t *testing.T) {
 		t.Fatalf("after the failed save First name is at %v in a view %v high, out of sight", y, f.scroll.Size().Height)
 	}
 }
+
+// Search folds case and accents both ways: "lukasz" finds Łukasz, "nunez"
+// Núñez, "soren" Søren, "wrob" Wróbel.
+func TestResidentSearchFoldsAccents(t *testing.T) {
+	u := newTestUI(t)
+	setUpHouse(t, u)
+	h, _ := u.store.House()
+	for i, p := range []data.Resident{{First: "Łukasz", Last: "Wróbel"}, {First: "Søren", Last: "Núñez"}, {First: "Ana", Last: "Lopez"}} {
+		p.BedID, p.MoveIn = h.Beds[i].ID, u.store.Today()
+		if _, err := u.store.AddResident(u.actor(), p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.showShell()
+	u.win.SetContent(u.residentsView())
+	p := u.screens.residents
+	for q, want := range map[string]string{"lukasz": "Łukasz", "soren": "Søren", "nunez": "Núñez", "wrob": "Wróbel", "NÚÑEZ": "Núñez"} {
+		p.search.SetText(q)
+		if len(p.rows) != 1 || !strings.Contains(p.rows[0].r.First+" "+p.rows[0].r.Last, want) {
+			t.Errorf("search %q: %d rows, want %s", q, len(p.rows), want)
+		}
+	}
+}

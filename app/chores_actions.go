@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -238,11 +237,9 @@ func (s *swapDialog) text(c data.RosterCell) string {
 }
 
 func (s *swapDialog) filter() {
-	words := strings.Fields(strings.ToLower(s.search.Text))
 	s.shown = s.shown[:0]
 	for _, c := range s.all {
-		hay := strings.ToLower(s.text(c) + " " + c.Day.Weekday().String())
-		if !slices.ContainsFunc(words, func(w string) bool { return !strings.Contains(hay, w) }) {
+		if matches(s.search.Text, s.text(c), c.Day.Weekday().String()) {
 			s.shown = append(s.shown, c)
 		}
 	}

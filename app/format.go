@@ -100,3 +100,20 @@ func sentence(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
 }
+
+// matches reports whether every word of a search is somewhere in the
+// texts, ignoring case and accents both ways: "lukasz" finds Łukasz,
+// "nunez" Núñez, and "Núñez" finds "Nunez" typed without accents.
+func matches(query string, texts ...string) bool {
+	words := strings.Fields(data.Fold(query))
+	if len(words) == 0 {
+		return true
+	}
+	hay := data.Fold(strings.Join(texts, " "))
+	for _, w := range words {
+		if !strings.Contains(hay, w) {
+			return false
+		}
+	}
+	return true
+}

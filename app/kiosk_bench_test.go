@@ -11,12 +11,13 @@ import (
 // and cancels it, through the real widgets, drawing each screen.
 func BenchmarkKioskPINPad(b *testing.B) {
 	fx := newKioskFixture(b)
+	tb := b
 	k := fx.u.screens.kiosk
 	w := fx.u.win
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		test.Tap(k.tileCache[0])
+		test.Tap(fx.tile(tb, 0))
 		w.Canvas().Refresh(w.Content())
 		test.Tap(k.pad.keys["cancel"])
 		w.Canvas().Refresh(w.Content())
@@ -27,10 +28,11 @@ func BenchmarkKioskPINPad(b *testing.B) {
 // it was: nothing is kept per open.
 func TestKioskPINPadHoldsNothing(t *testing.T) {
 	fx := newKioskFixture(t)
+	tb := t
 	k := fx.u.screens.kiosk
 	cycle := func(n int) {
 		for range n {
-			test.Tap(k.tileCache[0])
+			test.Tap(fx.tile(tb, 0))
 			test.Tap(k.pad.keys["cancel"])
 		}
 	}

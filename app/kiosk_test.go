@@ -79,7 +79,7 @@ func newKioskFixture(t testing.TB) *kioskFixture {
 	return fx
 }
 
-func (fx *kioskFixture) kiosk(t *testing.T) *kioskScreen {
+func (fx *kioskFixture) kiosk(t testing.TB) *kioskScreen {
 	t.Helper()
 	k := fx.u.screens.kiosk
 	if k == nil || fx.u.win.Content() != k.root {
@@ -89,7 +89,7 @@ func (fx *kioskFixture) kiosk(t *testing.T) *kioskScreen {
 }
 
 // tile returns the tile on show for resident i.
-func (fx *kioskFixture) tile(t *testing.T, i int) *kioskTile {
+func (fx *kioskFixture) tile(t testing.TB, i int) *kioskTile {
 	t.Helper()
 	k := fx.kiosk(t)
 	if k.shown != kioskGridPage {

@@ -138,18 +138,16 @@ func (h *historyTab) reload() {
 
 // filter applies the search words to the meetings read.
 func (h *historyTab) filter() {
-	words := strings.Fields(strings.ToLower(h.search.Text))
 	h.rows = h.rows[:0]
 	for _, m := range h.all {
-		hay := strings.ToLower(strings.Join(meetingSearchText(m), " "))
-		if hasAllWords(hay, words) {
+		if matches(h.search.Text, meetingSearchText(m)...) {
 			h.rows = append(h.rows, m)
 		}
 	}
 	switch {
 	case len(h.all) == 0:
 		h.count.SetText("Meetings: none held yet. Start one from the Schedule tab.")
-	case len(words) == 0:
+	case strings.TrimSpace(h.search.Text) == "":
 		h.count.SetText(fmt.Sprintf("Meetings: %s, newest first. Open one to read, print or correct its minutes.", countNoun(len(h.rows), "meeting")))
 	default:
 		h.count.SetText(fmt.Sprintf("Meetings: %d of %d match", len(h.rows), len(h.all)))

@@ -184,7 +184,7 @@ func (p *residentsPage) reload() {
 
 // filter applies the search text, the status choice and the sort.
 func (p *residentsPage) filter() {
-	q := strings.ToLower(strings.TrimSpace(p.search.Text))
+	q := p.search.Text
 	p.rows = p.rows[:0]
 	for _, x := range p.all {
 		if !p.wanted(x, q) {
@@ -214,11 +214,7 @@ func (p *residentsPage) wanted(x residentRow, q string) bool {
 			return false
 		}
 	}
-	if q == "" {
-		return true
-	}
-	hay := strings.ToLower(strings.Join([]string{x.r.First, x.r.Last, x.r.Preferred, x.bed, x.r.Phase}, " "))
-	return strings.Contains(hay, q)
+	return matches(q, x.r.First, x.r.Last, x.r.Preferred, x.bed, x.r.Phase)
 }
 
 // openForm shows a resident's form in place of the list.

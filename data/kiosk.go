@@ -76,7 +76,8 @@ type KioskTile struct {
 // Locked reports whether the tile's PIN pad is locked at now.
 func (t KioskTile) Locked(now time.Time) bool { return t.LockedUntil.After(now) }
 
-// KioskTiles returns a tile for each active resident, by name.
+// KioskTiles returns a tile for each active resident, in the one name
+// order of every list (last name, then first, by collation).
 func (s *Store) KioskTiles() ([]KioskTile, error) {
 	rs, err := s.ActiveResidents()
 	if err != nil {
@@ -98,8 +99,7 @@ func (s *Store) KioskTiles() ([]KioskTile, error) {
 		}
 		tiles = append(tiles, t)
 	}
-	sortBy(tiles, func(t KioskTile) string { return strings.ToLower(t.Name) })
-	return tiles, nil
+	return tiles, nil // in the residents' order: last name, then first, by collation
 }
 
 // kioskFlags reads the out-now index and the PIN records in one pass each.

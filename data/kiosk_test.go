@@ -219,9 +219,10 @@ func TestKioskTiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// by last name: Nguyễn before Núñez
 	want := []KioskTile{
-		{ResidentID: maria.ID, Name: "Majo N.", Out: true, HasPIN: true, LockedUntil: e.clk.now().Add(5 * time.Minute)},
 		{ResidentID: thanh.ID, Name: "Thanh N."},
+		{ResidentID: maria.ID, Name: "Majo N.", Out: true, HasPIN: true, LockedUntil: e.clk.now().Add(5 * time.Minute)},
 	}
 	if len(tiles) != len(want) {
 		t.Fatalf("tiles = %+v, want %+v", tiles, want)
@@ -232,7 +233,7 @@ func TestKioskTiles(t *testing.T) {
 			t.Errorf("tile %d = %+v, want %+v", i, tiles[i], want[i])
 		}
 	}
-	if !tiles[0].Locked(e.clk.now()) || tiles[0].Locked(e.clk.now().Add(5*time.Minute)) {
+	if !tiles[1].Locked(e.clk.now()) || tiles[1].Locked(e.clk.now().Add(5*time.Minute)) {
 		t.Error("Locked should hold for five minutes")
 	}
 }
@@ -338,5 +339,37 @@ func TestDemoKiosk(t *testing.T) {
 	w, err := st.MeetingsInWeek(rs[0].ID, NewDate(2025, 6, 9))
 	if err != nil || w.Have != 2 {
 		t.Fatalf("demo meetings = %+v, %v", w, err)
+	}
+}
+
+// The kiosk's tiles come in the one name order of every list: by last
+// name, then first, by collation, so Łucja Łukasiewicz sorts with the Ls,
+// not after Zoë.
+func TestKioskTilesInTheResidentsOrder(t *testing.T) {
+	st := emptyHouseAt(t, time.Date(2026, 3, 10, 12, 0, 0, 0, time.Local), "Room 1: A, B, C, D")
+	h, _ := st.House()
+	people := []Resident{
+		{First: "Zoë", Last: "Zielińska"},
+		{First: "Łucja", Last: "Łukasiewicz"},
+		{First: "Ana", Last: "Lopez"},
+		{First: "Émile", Last: "Martin"},
+	}
+	for i, p := range people {
+		p.BedID, p.MoveIn = h.Beds[i].ID, st.Today()
+		if _, err := st.AddResident(System, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tiles, err := st.KioskTiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tl := range tiles {
+		got = append(got, tl.Name)
+	}
+	want := []string{"Ana L.", "Łucja Ł.", "Émile M.", "Zoë Z."}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("tiles %q, want %q", got, want)
 	}
 }
