@@ -21,6 +21,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -58,6 +59,12 @@ type kioskScreen struct {
 
 	title, date, clock, curfew *widget.Label
 	manager                    *widget.Button
+
+	// the "Still there?" bar shown before an unattended page closes
+	stillBar  *fyne.Container
+	stillText *widget.Label
+	stillBtn  *widget.Button
+	stillKey  fyne.CanvasObject
 
 	tiles     []data.KioskTile
 	tileBox   *fyne.Container // the tiles, laid out by tileGrid
@@ -146,7 +153,16 @@ func (k *kioskScreen) layout() fyne.CanvasObject {
 		top.Add(demo)
 	}
 	top.Add(widget.NewSeparator())
-	return container.NewPadded(container.NewBorder(top, nil, nil, nil, k.page))
+	k.stillText = kioskLabel("", theme.SizeNameSubHeadingText)
+	k.stillBtn, k.stillKey = k.u.kioskButton("I'm still here", theme.ConfirmIcon(), 300, k.stayHere)
+	k.stillBtn.Importance = widget.HighImportance
+	// the bar lies over the page's foot, so showing it never pushes a
+	// page that fills a small screen off the bottom
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bar := container.NewBorder(widget.NewSeparator(), nil, nil, k.stillKey, k.stillText)
+	k.stillBar = container.NewVBox(layout.NewSpacer(), container.NewStack(bg, container.NewPadded(bar)))
+	k.stillBar.Hide()
+	return container.NewPadded(container.NewBorder(top, nil, nil, nil, container.NewStack(k.page, k.stillBar)))
 }
 
 // run ticks the clock until the kiosk goes away.
@@ -201,8 +217,41 @@ func (k *kioskScreen) checkIdle() {
 			k.u.showKiosk()
 		}
 	case k.shown != kioskGridPage && idle >= limit:
+		k.hideStillThere()
 		k.showGrid()
+	case k.shown != kioskGridPage && idle >= limit-kioskWarnBefore:
+		k.showStillThere(limit - idle)
+	default:
+		k.hideStillThere()
 	}
+}
+
+// kioskWarnBefore is how long before an unattended page goes back to the
+// grid the kiosk asks "Still there?": time enough to read it and tap.
+const kioskWarnBefore = 12 * time.Second
+
+// showStillThere warns that the page is about to close, with one big tap
+// to stay (an accessible timeout: the person can extend it).
+func (k *kioskScreen) showStillThere(left time.Duration) {
+	secs := int((left + time.Second - 1) / time.Second)
+	k.stillText.SetText(fmt.Sprintf("Still there? This page closes in %d seconds.", secs))
+	if !k.stillBar.Visible() {
+		k.stillBar.Show()
+		k.stillBar.Refresh() // a container's Show does not redraw it
+	}
+}
+
+func (k *kioskScreen) hideStillThere() {
+	if k.stillBar != nil && k.stillBar.Visible() {
+		k.stillBar.Hide()
+		canvas.Refresh(k.page)
+	}
+}
+
+// stayHere is the tap on "I'm still here".
+func (k *kioskScreen) stayHere() {
+	k.touch()
+	k.hideStillThere()
 }
 
 // touch counts a tap or key on the kiosk as activity.

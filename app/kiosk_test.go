@@ -638,3 +638,37 @@ func TestKioskSignOutWithOwnExpectedBack(t *testing.T) {
 		t.Fatalf("out now = %+v", outs)
 	}
 }
+
+// Before an unattended resident's page closes, the kiosk asks "Still
+// there?" with time to answer; one tap keeps the page open.
+func TestKioskWarnsBeforeThePageCloses(t *testing.T) {
+	fx := newKioskFixture(t)
+	kr := fx.openResident(t, 0)
+	k := kr.k
+	h, _ := fx.u.store.House()
+	idleFor := func(d time.Duration) {
+		fx.u.idle.last.Store(time.Now().Add(-d).UnixNano())
+		k.checkIdle()
+	}
+	idleFor(h.KioskIdle() - kioskWarnBefore - time.Second)
+	if k.stillBar.Visible() {
+		t.Fatal("the warning shows long before the page closes")
+	}
+	idleFor(h.KioskIdle() - 11*time.Second)
+	if !k.stillBar.Visible() || !strings.Contains(k.stillText.Text, "Still there?") {
+		t.Fatalf("no warning 11 s before the page closes: %q", k.stillText.Text)
+	}
+	if k.shown != kioskResidentPage {
+		t.Fatalf("the page closed while warning: %q", k.shown)
+	}
+	test.Tap(k.stillBtn)
+	k.checkIdle()
+	if k.stillBar.Visible() || k.shown != kioskResidentPage {
+		t.Fatal("tapping I'm still here did not keep the page open")
+	}
+	idleFor(h.KioskIdle() + time.Second)
+	if k.shown != kioskGridPage || k.stillBar.Visible() {
+		t.Fatalf("an unattended page did not go back to the grid (page %q)", k.shown)
+	}
+	fx.assertKioskSafe(t, "after the timeout", -1)
+}
