@@ -278,8 +278,17 @@ func ParseClock(s string) (ClockTime, error) {
 // String is "22:30".
 func (c ClockTime) String() string { return fmt.Sprintf("%02d:%02d", c.Hour, c.Min) }
 
-// MarshalText writes HH:MM.
-func (c ClockTime) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+// Valid reports whether c is a time of day: 00:00 to 23:59.
+func (c ClockTime) Valid() bool { return c.Hour >= 0 && c.Hour <= 23 && c.Min >= 0 && c.Min <= 59 }
+
+// MarshalText writes HH:MM. A time that does not exist (25:61) is refused,
+// so no record holding one is ever saved.
+func (c ClockTime) MarshalText() ([]byte, error) {
+	if !c.Valid() {
+		return nil, fmt.Errorf("%02d:%02d is not a time of day", c.Hour, c.Min)
+	}
+	return []byte(c.String()), nil
+}
 
 // UnmarshalText reads HH:MM.
 func (c *ClockTime) UnmarshalText(b []byte) error {

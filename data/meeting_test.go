@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -403,6 +404,8 @@ func TestMotionValidation(t *testing.T) {
 		{"no text", data.Motion{Text: "  ", Mover: late, Seconder: present}, data.FieldMotionText, "write"},
 		{"too many votes", data.Motion{Text: "New couch", Mover: late, Seconder: present, For: 2, Against: 1, Abstain: 1},
 			data.FieldVotes, "only 3 residents are present or late"},
+		{"votes that overflow when added", data.Motion{Text: "New couch", Mover: late, Seconder: present,
+			For: math.MaxInt, Against: math.MaxInt, Abstain: 3}, data.FieldVotes, "more votes counted than the 3 residents"},
 		{"mover seconds", data.Motion{Text: "New couch", Mover: late, Seconder: late}, data.FieldSeconder, "other than the mover"},
 		{"absent mover", data.Motion{Text: "New couch", Mover: absent, Seconder: late}, data.FieldMover, "not marked present"},
 		{"no seconder", data.Motion{Text: "New couch", Mover: late}, data.FieldSeconder, "needs a seconder"},

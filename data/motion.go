@@ -253,7 +253,14 @@ func (m Meeting) checkVotes(mo Motion, v *ValidationError) {
 		v.add(FieldVotes, "vote counts cannot be negative")
 		return
 	}
-	total, present := mo.For+mo.Against+mo.Abstain, m.Present()
+	present := m.Present()
+	// each count is checked alone first: three huge counts could overflow
+	// when added and pass as a small (or negative) total
+	if mo.For > present || mo.Against > present || mo.Abstain > present {
+		v.add(FieldVotes, fmt.Sprintf("more votes counted than the %d residents present or late; check the counts or the roll call", present))
+		return
+	}
+	total := mo.For + mo.Against + mo.Abstain
 	if total > present {
 		v.add(FieldVotes, fmt.Sprintf("%d votes counted (%d for, %d against, %d abstaining) but only %d residents are present or late; check the counts or the roll call",
 			total, mo.For, mo.Against, mo.Abstain, present))

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log"
 	mrand "math/rand/v2"
 	"os"
 	"strings"
@@ -123,6 +124,10 @@ func getJSON(txn *badger.Txn, key string, v any) error {
 func putJSON(txn *badger.Txn, key string, v any) error {
 	b, err := json.Marshal(v)
 	if err != nil {
+		var me *json.MarshalerError
+		if errors.As(err, &me) { // a Date or ClockTime that does not exist
+			return fmt.Errorf("not saved: %w", me.Err)
+		}
 		return fmt.Errorf("encode %s: %w", keyKind(key), err)
 	}
 	if err := txn.Set([]byte(key), b); err != nil {
@@ -151,7 +156,11 @@ func scanKeyJSON[T any](txn *badger.Txn, prefix string, fn func(string, T) error
 	for it.Rewind(); it.Valid(); it.Next() {
 		var v T
 		if err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, &v) }); err != nil {
-			return fmt.Errorf("decode %s: %w", keyKind(prefix), err)
+			// One damaged record must not stop a whole list (the residents,
+			// the meetings) from loading: it is left out, and said so
+			// without its contents; porchlight verify names its key.
+			log.Printf("porchlight: left out a %s record that could not be read (run porchlight verify)", keyKind(prefix))
+			continue
 		}
 		if err := fn(string(it.Item().Key()), v); err != nil {
 			return err

@@ -115,8 +115,26 @@ func (d Date) WeekStart(first time.Weekday) Date {
 	return d.AddDays(-back)
 }
 
-// MarshalText writes YYYY-MM-DD.
-func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+// Valid reports whether d is a day on the calendar (or the zero date,
+// meaning "not given"): a year from 1 to 9999, a month from 1 to 12 and a
+// day the month has. NewDate and ParseDate only make valid dates; a Date
+// built field by field may not be.
+func (d Date) Valid() bool {
+	if d.IsZero() {
+		return true
+	}
+	return d.Year >= 1 && d.Year <= 9999 && d.Month >= 1 && d.Month <= 12 &&
+		d.Day >= 1 && d.Day <= DaysIn(d.Year, d.Month)
+}
+
+// MarshalText writes YYYY-MM-DD. A date that does not exist is refused, so
+// no record holding one is ever saved (it could not be read back).
+func (d Date) MarshalText() ([]byte, error) {
+	if !d.Valid() {
+		return nil, fmt.Errorf("the date %04d-%02d-%02d does not exist", d.Year, int(d.Month), d.Day)
+	}
+	return []byte(d.String()), nil
+}
 
 // UnmarshalText reads YYYY-MM-DD; an empty text is the zero date.
 func (d *Date) UnmarshalText(b []byte) error {
