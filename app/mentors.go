@@ -68,7 +68,9 @@ type mentorColumn struct {
 }
 
 var mentorColumns = []mentorColumn{
-	{"Resident", 190, func(r data.MentorBoardRow, _ data.Date) string { return r.Resident.Last + ", " + r.Resident.FirstName() }},
+	{"Resident", 190, func(r data.MentorBoardRow, _ data.Date) string {
+		return r.Resident.Last + ", " + r.Resident.FirstName()
+	}},
 	{"Mentor", 150, func(r data.MentorBoardRow, _ data.Date) string {
 		if r.Pair == nil {
 			return "—"
