@@ -10,6 +10,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,32 +21,58 @@ import (
 	"porchlight/data"
 )
 
-// mentorPanel is the mentor lines and buttons of the resident's page;
-// empty when they have no mentor and mentor nobody.
+// mentorPanel is the mentor lines and the "Log a check-in" button of
+// the resident's page; empty when they have no mentor and mentor nobody.
 func (kr *kioskResident) mentorPanel() fyne.CanvasObject {
 	k := kr.k
 	today := k.u.store.Today()
 	my, err := k.u.store.MyMentor(kr.r.ID, today)
-	box := container.NewVBox()
 	if err != nil || (!my.HasMentor && len(my.Mentees) == 0) {
-		return box
+		return container.NewVBox()
 	}
-	box.Add(kioskGap(8))
+	var lines []string
 	if my.HasMentor {
-		box.Add(kioskLabel(fmt.Sprintf("Your mentor: %s · %s", my.MentorName, my.LastCheckInWords(today)), theme.SizeNameText))
-		_, b := k.u.kioskButton("Log a check-in", theme.ContentAddIcon(), kioskActionWidth, func() {
+		lines = append(lines, fmt.Sprintf("Your mentor: %s · %s", my.MentorName, my.LastCheckInWords(today)))
+	}
+	for _, m := range my.Mentees {
+		lines = append(lines, fmt.Sprintf("You mentor %s · %s", m.FirstName, m.LastCheckInWords(today)))
+	}
+	kr.mentorLine = kioskLabel(strings.Join(lines, "\n"), theme.SizeNameText)
+	var b fyne.CanvasObject
+	kr.checkInBtn, b = k.u.kioskButton("Log a check-in", theme.ContentAddIcon(), 300, func() { kr.chooseCheckIn(my) })
+	return container.NewBorder(nil, nil, nil, container.NewVBox(b), kr.mentorLine)
+}
+
+// chooseCheckIn opens the check-in page, asking first who it was with
+// when the resident both has a mentor and mentors someone.
+func (kr *kioskResident) chooseCheckIn(my data.KioskMentor) {
+	k := kr.k
+	k.touch()
+	if !my.HasMentor && len(my.Mentees) == 1 {
+		kr.showCheckIn(my.Mentees[0].MentorshipID, my.Mentees[0].FirstName, true)
+		return
+	}
+	if my.HasMentor && len(my.Mentees) == 0 {
+		kr.showCheckIn(my.MentorshipID, my.MentorName, false)
+		return
+	}
+	box := container.NewVBox()
+	if my.HasMentor {
+		_, b := k.u.kioskButton(my.MentorName+", your mentor", theme.AccountIcon(), 560, func() {
 			kr.showCheckIn(my.MentorshipID, my.MentorName, false)
 		})
 		box.Add(b)
 	}
 	for _, m := range my.Mentees {
-		box.Add(kioskLabel(fmt.Sprintf("You mentor %s · %s", m.FirstName, m.LastCheckInWords(today)), theme.SizeNameText))
-		_, b := k.u.kioskButton("Check-in with "+m.FirstName, theme.ContentAddIcon(), kioskActionWidth, func() {
+		_, b := k.u.kioskButton(m.FirstName+", whom you mentor", theme.AccountIcon(), 560, func() {
 			kr.showCheckIn(m.MentorshipID, m.FirstName, true)
 		})
 		box.Add(b)
 	}
-	return box
+	_, back := k.u.kioskButton("Back", theme.NavigateBackIcon(), 220, kr.showHome)
+	title := kioskHeading("Who was the check-in with?")
+	k.setPage(kioskActionPage, container.NewBorder(title, container.NewHBox(back), nil, nil,
+		container.NewVScroll(container.NewCenter(box))))
 }
 
 // kioskCheckInForm logs a check-in: the day, how, optionally how long
@@ -115,7 +142,7 @@ func (kr *kioskResident) showCheckIn(mentorshipID, who string, asMentor bool) *k
 	c.add(data.FieldCheckInDate, container.NewGridWithColumns(4, days...))
 	c.add(data.FieldCheckInKind, container.NewGridWithColumns(4, kinds...))
 	c.add(data.FieldMinutes, container.NewBorder(nil, nil, kioskFixedWidth(c.minutes, 150), nil, optional))
-	c.addHint(data.FieldSupport, "Tap any that fit; optional.", container.NewGridWithColumns(4, supports...))
+	c.addHint(data.FieldSupport, "Tap any that fit; optional.", container.NewGridWithColumns(2, supports...))
 	c.add(fieldFollowUp, kioskTall(c.follow, h))
 	submitOnEnter(c.save, c.minutes)
 	c.chooseDay(today)
@@ -125,7 +152,6 @@ func (kr *kioskResident) showCheckIn(mentorshipID, who string, asMentor bool) *k
 	_, back = k.u.kioskButton("Back", theme.NavigateBackIcon(), 220, kr.showHome)
 	title := kioskHeading("Check-in with " + who)
 	note := widget.NewLabel("Only when and how: never what you talked about.")
-	note.Importance = widget.LowImportance
 	bottom := container.NewHBox(back, layout.NewSpacer(), submit)
 	body := container.NewVScroll(container.NewVBox(note, c.Form, c.general))
 	k.setPage(kioskActionPage, container.NewBorder(title, bottom, nil, nil, body))
