@@ -68,22 +68,22 @@ type mentorColumn struct {
 }
 
 var mentorColumns = []mentorColumn{
-	{"Resident", 190, func(r data.MentorBoardRow, _ data.Date) string {
+	{"Resident", 170, func(r data.MentorBoardRow, _ data.Date) string {
 		return r.Resident.Last + ", " + r.Resident.FirstName()
 	}},
-	{"Mentor", 150, func(r data.MentorBoardRow, _ data.Date) string {
+	{"Mentor", 130, func(r data.MentorBoardRow, _ data.Date) string {
 		if r.Pair == nil {
 			return "—"
 		}
 		return r.Pair.Mentor.Short()
 	}},
-	{"This week", 110, func(r data.MentorBoardRow, _ data.Date) string {
+	{"This week", 90, func(r data.MentorBoardRow, _ data.Date) string {
 		if r.Pair == nil {
 			return ""
 		}
 		return fmt.Sprintf("%d of %d", r.Pair.ThisWeek, r.Pair.Target)
 	}},
-	{"Last check-in", 140, func(r data.MentorBoardRow, today data.Date) string {
+	{"Last check-in", 120, func(r data.MentorBoardRow, today data.Date) string {
 		if r.Pair == nil {
 			return ""
 		}
@@ -92,8 +92,8 @@ var mentorColumns = []mentorColumn{
 		}
 		return sentence(data.AgoWords(r.Pair.LastCheckIn, today))
 	}},
-	{"Needs attention", 330, func(r data.MentorBoardRow, _ data.Date) string { return mentorFlags(r) }},
-	{"Mentors", 80, func(r data.MentorBoardRow, _ data.Date) string {
+	{"Needs attention", 310, func(r data.MentorBoardRow, _ data.Date) string { return mentorFlags(r) }},
+	{"Mentees", 80, func(r data.MentorBoardRow, _ data.Date) string {
 		if r.Mentees == 0 {
 			return ""
 		}

@@ -24,7 +24,7 @@ func (u *UI) sections() []section {
 		{"Sign-outs", theme.LogoutIcon(), u.signoutsView},
 		{"Meetings", theme.CalendarIcon(), u.meetingsView},
 		{"Chores", theme.CheckButtonCheckedIcon(), u.choresView},
-		{"Mentors", theme.AccountIcon(), u.mentorsView},
+		{"Mentors", theme.ListIcon(), u.mentorsView},
 		{"Settings", theme.SettingsIcon(), u.settingsView},
 	}
 }
