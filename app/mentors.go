@@ -352,7 +352,7 @@ func (u *UI) mentorsCard() fyne.CanvasObject {
 			lines = append(lines, fmt.Sprintf("%s: no mentor yet · %s in the house", n.Resident.Short(), plural(n.DaysInHouse, "day")))
 		}
 	}
-	sub := fmt.Sprintf("%d overdue · %d waiting for a mentor", len(overdue), late)
+	sub := fmt.Sprintf("%d overdue · %d waiting too long for a mentor", len(overdue), late)
 	if len(lines) == 0 {
 		return widget.NewCard("Mentors", "Every pairing is on track", widget.NewLabel("No pairing is overdue and nobody is waiting too long for a mentor."))
 	}
@@ -365,7 +365,6 @@ func (u *UI) mentorsCard() fyne.CanvasObject {
 		}
 		b := widget.NewButtonWithIcon(line, theme.NavigateNextIcon(), func() { u.goToSection("Mentors") })
 		b.Alignment = widget.ButtonAlignLeading
-		b.Importance = widget.DangerImportance
 		b.IconPlacement = widget.ButtonIconTrailingText
 		box.Add(b)
 	}
