@@ -59,6 +59,11 @@ type screens struct {
 	kiosk       *kioskScreen     // the kiosk, the resting state
 	signouts    *signoutsPage    // the Sign-outs section
 	residentPIN *residentPINCard // the PIN card of the resident form
+
+	shell        *shell              // the manager window's navigation
+	mentors      *mentorsPage        // the Mentors section
+	mentorAssign *assignMentorDialog // the choose-a-mentor dialog on show
+	kioskCheckIn *kioskCheckInForm   // the kiosk's check-in page on show
 }
 
 // New builds the UI around a vault. Call Start to show the first screen.

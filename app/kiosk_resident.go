@@ -30,6 +30,8 @@ type kioskResident struct {
 
 	// the buttons of the resident's page (for tests)
 	signOutBtn, signInBtn, meetingBtn, weekBtn, pinBtn, doneBtn *widget.Button
+	checkInBtn                                                  *widget.Button // mentor check-in, if they have a pairing
+	mentorLine                                                  *widget.Label
 
 	so  *kioskSignOut     // the sign-out form on show
 	mtg *kioskMeetingForm // the outside-meeting form on show
@@ -93,6 +95,7 @@ func (kr *kioskResident) showHome() {
 	top := container.NewBorder(nil, nil, nil, container.NewVBox(done), container.NewVBox(hello, kr.status))
 	// The chores panel sizes its own rows for the app's normal theme.
 	chores = container.NewThemeOverride(chores, k.u.app.Settings().Theme())
+	chores = container.NewBorder(kr.mentorPanel(), nil, nil, nil, chores)
 	body := container.NewBorder(top, nil, container.NewVScroll(buttons), nil, container.NewPadded(chores))
 	k.setPage(kioskResidentPage, body)
 }

@@ -29,6 +29,8 @@ type residentForm struct {
 	emName, emRelation, emPhone    *entry
 	languages                      *entry
 	notes                          *entry
+	willing, peerPhone             *widget.Check
+	gender                         *entry // only when the house prefers same-gender mentors
 	save                           *widget.Button
 	typed                          string // the fields' values as loaded
 }
@@ -70,10 +72,21 @@ func (f *residentForm) build() {
 	f.add("Emergency contact", container.NewGridWithColumns(3, f.emName, f.emRelation, f.emPhone))
 	f.add("Languages", f.languages)
 	f.add("Private notes", f.notes)
+	f.willing = widget.NewCheck("Willing to mentor", nil)
+	f.peerPhone = widget.NewCheck("Other residents may call me", nil)
+	f.addHint("Peer support", "Only those who agree are on the printed peer phone list (name, phone, pathways).",
+		container.NewHBox(f.willing, f.peerPhone))
+	if rules, err := f.u.store.MentorRules(); err == nil && rules.PreferSameGender {
+		f.gender = newEntry("Optional, in their words")
+		f.addHint("Gender", "Only to suggest a mentor; never shown at the kiosk or on paper.", f.gender)
+	}
 	f.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), f.submit)
 	f.save.Importance = widget.HighImportance
 	submitOnEnter(f.submit, f.first, f.last, f.preferred, f.phone, f.moveIn, f.sobriety,
 		f.homeGroup, f.sponsor, f.sponsorTel, f.emName, f.emRelation, f.emPhone, f.languages)
+	if f.gender != nil {
+		submitOnEnter(f.submit, f.gender)
+	}
 }
 
 // bedOptions lists every bed with who is in it, so vacancies show.
@@ -128,6 +141,11 @@ func (f *residentForm) fill() {
 	f.emPhone.SetText(r.Emergency.Phone)
 	f.languages.SetText(strings.Join(r.Languages, ", "))
 	f.notes.SetText(r.Notes)
+	f.willing.SetChecked(r.MentorWilling)
+	f.peerPhone.SetChecked(r.PeerPhoneList)
+	if f.gender != nil {
+		f.gender.SetText(r.Gender)
+	}
 	if !r.Active() && r.ID != "" {
 		f.bed.Disable()
 	}
@@ -150,6 +168,10 @@ func (f *residentForm) values() (data.Resident, data.ValidationError) {
 	r.Emergency = data.Contact{Name: f.emName.Text, Relation: f.emRelation.Text, Phone: f.emPhone.Text}
 	r.Languages = splitComma(f.languages.Text)
 	r.Notes = f.notes.Text
+	r.MentorWilling, r.PeerPhoneList = f.willing.Checked, f.peerPhone.Checked
+	if f.gender != nil {
+		r.Gender = f.gender.Text
+	}
 	return r, v
 }
 
@@ -214,7 +236,7 @@ func (f *residentForm) view() fyne.CanvasObject {
 		actions.Add(widget.NewButton("Readmit…", f.readmit))
 	}
 	top := container.NewVBox(container.NewHBox(back), heading(title), f.summary())
-	body := container.NewVBox(f.weekCard(), f.Form, f.general, actions, f.pinCard(), f.history())
+	body := container.NewVBox(f.weekCard(), f.Form, f.general, actions, f.mentorCard(), f.pinCard(), f.history())
 	f.scroll = container.NewVScroll(body)
 	return container.NewBorder(top, nil, nil, nil, f.scroll)
 }

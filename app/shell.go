@@ -24,6 +24,7 @@ func (u *UI) sections() []section {
 		{"Sign-outs", theme.LogoutIcon(), u.signoutsView},
 		{"Meetings", theme.CalendarIcon(), u.meetingsView},
 		{"Chores", theme.CheckButtonCheckedIcon(), u.choresView},
+		{"Mentors", theme.ListIcon(), u.mentorsView},
 		{"Reports", theme.DocumentPrintIcon(), u.reportsView},
 		{"Settings", theme.SettingsIcon(), u.settingsView},
 	}
@@ -67,7 +68,23 @@ func (u *UI) showShell() {
 	split.Offset = 0.16
 	u.setContent(container.NewBorder(top, nil, nil, nil, split))
 	u.inShell = true
+	u.screens.shell = s
 	s.nav.Select(0)
+}
+
+// goToSection shows the named section, as choosing it in the navigation
+// would (a dashboard line leads to its section).
+func (u *UI) goToSection(title string) {
+	s := u.screens.shell
+	if s == nil {
+		return
+	}
+	for i, sec := range u.sections() {
+		if sec.title == title {
+			s.nav.Select(i)
+			return
+		}
+	}
 }
 
 // index is the position of the current section.
