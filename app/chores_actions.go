@@ -325,7 +325,6 @@ func (t *rosterTab) openReassign(c data.RosterCell) {
 		t.reload()
 		t.setStatus(fmt.Sprintf("%s now has %s.", shorts[i], rosterLabelNoName(c)))
 	})
-	t.formDlg = d
 	d.open(520)
 }
 
@@ -347,7 +346,6 @@ func (t *rosterTab) openExcuse(c data.RosterCell) {
 		"An excused chore is not held against them. To have someone else do it, use Reassign instead.", f, submit)
 	submitOnEnter(submit, &reason.Entry)
 	d.first = reason
-	t.formDlg = d
 	d.open(520)
 }
 
@@ -369,6 +367,5 @@ func (t *rosterTab) openMissed(c data.RosterCell) {
 		"A missed chore counts against "+c.Short+"'s week and earns no credit in the rotation.", f, submit)
 	submitOnEnter(submit, &note.Entry)
 	d.first = note
-	t.formDlg = d
 	d.open(520)
 }

@@ -287,7 +287,6 @@ func (t *rosterTab) askPrint() {
 			t.setStatus("Chore chart saved to " + path + ". Delete it once printed: it names residents.")
 			u.openPDF("Chore chart", path)
 		})
-	t.printDlg = d
 	d.open(560)
 }
 

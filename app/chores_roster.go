@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -51,13 +50,10 @@ type rosterTab struct {
 	empty      *widget.Label
 	status     *widget.Label
 
-	// the dialogs last opened, for tests
-	confirm  *dialog.ConfirmDialog
-	cell     *assignmentDialog
-	swap     *swapDialog
-	formDlg  *formDialog
-	problem  string // the last message of a failed roster generation
-	printDlg *formDialog
+	// the dialogs open now
+	cell    *assignmentDialog
+	swap    *swapDialog
+	problem string // the last message of a failed roster generation
 }
 
 func newRosterTab(p *choresPage) *rosterTab {
@@ -603,7 +599,7 @@ func (t *rosterTab) askGenerate() {
 	msg := fmt.Sprintf("Regenerate the roster for the week of %s?\n\n"+
 		"Locked, excused, done, verified and missed chores are kept as they are, and so is every day already past. "+
 		"Every other chore is shared out afresh.", t.week.Pretty())
-	t.confirm = t.p.u.confirmAction("Regenerate the roster", msg, "Regenerate", t.generateNow)
+	t.p.u.confirmAction("Regenerate the roster", msg, "Regenerate", t.generateNow)
 }
 
 // generateNow makes the roster of the week shown.
@@ -634,7 +630,7 @@ func (t *rosterTab) generateFailed(err error) {
 		u.showProblem("No residents", errors.New(t.problem))
 	case errors.Is(err, data.ErrNoChores):
 		t.problem = "There are no active chores to share out. Add chores to the chore list (or tick Active on some), then generate the roster."
-		t.confirm = u.confirmAction("No chores", t.problem, "Open the chore list", func() { t.p.selectTab(choreTabList) })
+		u.confirmAction("No chores", t.problem, "Open the chore list", func() { t.p.selectTab(choreTabList) })
 	case errors.As(err, &few):
 		t.problem = problemText(few)
 		cs, _ := u.store.Chores()
@@ -643,7 +639,7 @@ func (t *rosterTab) generateFailed(err error) {
 			u.showProblem("Too few residents", few)
 			return
 		}
-		t.confirm = u.confirmAction("Too few residents", t.problem, "Change "+few.Chore, func() { t.p.openForm(cs[i]) })
+		u.confirmAction("Too few residents", t.problem, "Change "+few.Chore, func() { t.p.openForm(cs[i]) })
 	default:
 		t.problem = problemText(err)
 		u.showProblem("Could not make the roster", err)

@@ -127,7 +127,7 @@ func TestChoreRosterGenerateAndRegenerateKeepsLocked(t *testing.T) {
 		t.Fatalf("button = %q with a roster", rt.generate.Text)
 	}
 	test.Tap(rt.generate)
-	if rt.confirm == nil {
+	if !dialogOpen(u) {
 		t.Fatal("regenerating did not ask first")
 	}
 	test.Tap(choreDialogButton(t, u, "Regenerate"))
@@ -282,9 +282,8 @@ func TestChoreExcuseNeedsReasonAtTheField(t *testing.T) {
 	c := rt.cells[len(rt.cells)-1]
 	rt.open(choreCellOf(t, rt, c.ID))
 	test.Tap(rt.cell.seats[0].excuse)
-	d := rt.formDlg
-	test.Tap(d.ok)
-	if got := d.errorFor(data.FieldExcuseReason); got == "" {
+	test.Tap(findButton(t, u, "Excuse"))
+	if got := messageAt(t, u, data.FieldExcuseReason); got == "" {
 		t.Fatal("no error under the reason")
 	}
 	if a, _ := u.store.Assignment(c.ID); a.Excused != "" {
@@ -447,7 +446,7 @@ func TestChoreChartPrintedFromTheRoster(t *testing.T) {
 	rt := u.screens.chores.roster
 	test.Tap(rt.generate)
 	test.Tap(rt.print)
-	test.Tap(rt.printDlg.ok)
+	test.Tap(findButton(t, u, "Save and open"))
 	path := strings.TrimSuffix(strings.TrimPrefix(rt.status.Text, "Chore chart saved to "), ". Delete it once printed: it names residents.")
 	t.Cleanup(func() { os.Remove(path) })
 	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()

@@ -68,9 +68,6 @@ type signoutsPage struct {
 	mtgSel    int
 	mtgDetail *widget.List
 	mtgTitle  *widget.Label
-
-	dialog       *signoutDialog // the dialog opened last (for tests)
-	versionLines []string       // the versions shown last (for tests)
 }
 
 func (u *UI) signoutsView() fyne.CanvasObject {

@@ -14,19 +14,18 @@ import (
 // signoutFieldResident is the resident choice of the sign-out dialogs.
 const signoutFieldResident = "Resident"
 
-// signoutDialog is the section's form dialog with its fields by name.
-// save does the work and reports whether it succeeded; on a mistake the
-// dialog stays open with what was typed and the message at the field.
+// signoutDialog is the section's form dialog. save does the work and
+// reports whether it succeeded; on a mistake the dialog stays open with
+// what was typed and the message at the field.
 type signoutDialog struct {
 	*formDialog
 	save    func() bool
-	entries map[string]*entry
-	selects map[string]*widget.Select
+	entries []*entry // Enter in any of them saves
 }
 
 // newDialog opens a form dialog; build adds its fields and sets save.
 func (p *signoutsPage) newDialog(title, confirm string, intro string, size fyne.Size, build func(d *signoutDialog)) *signoutDialog {
-	d := &signoutDialog{entries: map[string]*entry{}, selects: map[string]*widget.Select{}}
+	d := &signoutDialog{}
 	f := newForm()
 	d.formDialog = p.u.newFormDialog(title, confirm, intro, f, func() {
 		if d.save() {
@@ -39,21 +38,19 @@ func (p *signoutsPage) newDialog(title, confirm string, intro string, size fyne.
 	}
 	d.scrollable(size)
 	d.open(0)
-	p.dialog = d
 	return d
 }
 
 func (d *signoutDialog) entry(name, placeholder, hint, text string) *entry {
 	e := newEntry(placeholder)
 	e.SetText(text)
-	d.entries[name] = e
+	d.entries = append(d.entries, e)
 	d.addHint(name, hint, e)
 	return e
 }
 
 func (d *signoutDialog) choice(name string, options []string) *widget.Select {
 	s := widget.NewSelect(options, nil)
-	d.selects[name] = s
 	d.add(name, s)
 	return s
 }
@@ -163,7 +160,6 @@ func (p *signoutsPage) openVersions(e data.SignEntry) {
 	for i := range lines {
 		list.SetItemHeight(i, 90)
 	}
-	p.versionLines = lines
 	title := fmt.Sprintf("Versions of %s's entry", p.name(e.ResidentID, ""))
 	d := dialog.NewCustom(title, "Close", list, p.u.win)
 	d.Resize(fyne.NewSize(720, 420))

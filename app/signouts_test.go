@@ -98,29 +98,31 @@ func TestSignoutsLogCorrectKeepsOriginal(t *testing.T) {
 	if p.correct.Disabled() {
 		t.Fatal("Correct stays disabled with a line selected")
 	}
-	e, _ := p.selectedEntry()
-	p.openCorrect(e)
-	d := p.dialog
-	d.entries[data.FieldSignedIn].SetText("2025-03-11 14:30")
-	if d.save() || d.errorFor(data.FieldReason) == "" {
+	test.Tap(p.correct)
+	u := fx.u
+	typeIn(t, u, data.FieldSignedIn, "2025-03-11 14:30")
+	test.Tap(findButton(t, u, "Save correction"))
+	if !dialogOpen(u) || messageAt(t, u, data.FieldReason) == "" {
 		t.Fatal("a correction without a reason was saved")
 	}
-	d.entries[data.FieldSignedIn].SetText("2025-03-11 25:30")
-	d.entries[data.FieldReason].SetText("came back earlier; seen by staff")
-	if d.save() || d.errorFor(data.FieldSignedIn) == "" {
+	typeIn(t, u, data.FieldSignedIn, "2025-03-11 25:30")
+	typeIn(t, u, data.FieldReason, "came back earlier; seen by staff")
+	test.Tap(findButton(t, u, "Save correction"))
+	if !dialogOpen(u) || messageAt(t, u, data.FieldSignedIn) == "" {
 		t.Fatal("an impossible time was accepted")
 	}
-	d.entries[data.FieldSignedIn].SetText("2025-03-11 14:30")
-	if !d.save() {
-		t.Fatalf("correction refused: %q %q", d.errorFor(data.FieldSignedIn), d.general.Text)
+	typeIn(t, u, data.FieldSignedIn, "2025-03-11 14:30")
+	test.Tap(findButton(t, u, "Save correction"))
+	if dialogOpen(u) {
+		t.Fatalf("correction refused: %q", messageAt(t, u, data.FieldSignedIn))
 	}
 	if len(p.entries) != 1 || p.entries[0].In.Format("15:04") != "14:30" || !strings.Contains(entryStatus(p.entries[0]), "corrected") {
 		t.Fatalf("log after correction: %+v", p.entries)
 	}
 	p.openVersions(p.entries[0])
-	if len(p.versionLines) != 2 || !strings.HasPrefix(p.versionLines[0], "Original") ||
-		!strings.Contains(p.versionLines[0], "15:00") || !strings.Contains(p.versionLines[1], "came back earlier") {
-		t.Fatalf("versions = %q", p.versionLines)
+	versions := strings.Join(textsIn(u.win.Canvas().Overlays().Top()), "\n")
+	if !strings.Contains(versions, "Original") || !strings.Contains(versions, "15:00") || !strings.Contains(versions, "came back earlier") {
+		t.Fatalf("versions = %q", versions)
 	}
 
 	// Filter by resident and by week.
@@ -149,39 +151,43 @@ func TestSignoutsLogCorrectKeepsOriginal(t *testing.T) {
 func TestSignoutsAddMissedEntryAndPass(t *testing.T) {
 	fx := newKioskFixture(t)
 	p := fx.signouts(t)
+	u := fx.u
 	p.openMissed()
-	d := p.dialog
-	d.selects[signoutFieldResident].SetSelectedIndex(0)
-	d.selects[data.FieldDestination].SetSelected("Family")
-	d.entries[data.FieldSignedOut].SetText("yesterday")
-	d.entries[data.FieldReason].SetText("forgot to sign; called the house")
-	if d.save() || d.errorFor(data.FieldSignedOut) == "" {
+	field[*widget.Select](t, u, signoutFieldResident).SetSelectedIndex(0)
+	field[*widget.Select](t, u, data.FieldDestination).SetSelected("Family")
+	typeIn(t, u, data.FieldSignedOut, "yesterday")
+	typeIn(t, u, data.FieldReason, "forgot to sign; called the house")
+	test.Tap(findButton(t, u, "Add"))
+	if !dialogOpen(u) || messageAt(t, u, data.FieldSignedOut) == "" {
 		t.Fatal("a bad sign-out time was accepted")
 	}
-	d.entries[data.FieldSignedOut].SetText("2025-03-11 09:00")
-	d.entries[data.FieldSignedIn].SetText("2025-03-11 11:15")
-	if !d.save() {
-		t.Fatalf("missed entry refused: %q", d.general.Text)
+	typeIn(t, u, data.FieldSignedOut, "2025-03-11 09:00")
+	typeIn(t, u, data.FieldSignedIn, "2025-03-11 11:15")
+	test.Tap(findButton(t, u, "Add"))
+	if dialogOpen(u) {
+		t.Fatal("missed entry refused")
 	}
 	if len(p.entries) != 1 || !p.entries[0].Missed || !strings.Contains(entryStatus(p.entries[0]), "added by a manager") {
 		t.Fatalf("log = %+v", p.entries)
 	}
 
 	p.openPass()
-	d = p.dialog
-	d.selects[signoutFieldResident].SetSelectedIndex(1)
-	d.entries[data.FieldPassWhere].SetText("")
-	if d.save() || d.errorFor(data.FieldPassWhere) == "" {
+	field[*widget.Select](t, u, signoutFieldResident).SetSelectedIndex(1)
+	typeIn(t, u, data.FieldPassWhere, "")
+	test.Tap(findButton(t, u, "Add pass"))
+	if !dialogOpen(u) || messageAt(t, u, data.FieldPassWhere) == "" {
 		t.Fatal("a pass without a place was accepted")
 	}
-	d.entries[data.FieldPassTo].SetText("2025-03-10 12:00")
-	d.entries[data.FieldPassWhere].SetText("Sister's in Oakland")
-	if d.save() || d.errorFor(data.FieldPassTo) == "" {
+	typeIn(t, u, data.FieldPassTo, "2025-03-10 12:00")
+	typeIn(t, u, data.FieldPassWhere, "Sister's in Oakland")
+	test.Tap(findButton(t, u, "Add pass"))
+	if !dialogOpen(u) || messageAt(t, u, data.FieldPassTo) == "" {
 		t.Fatal("a pass ending before it starts was accepted")
 	}
-	d.entries[data.FieldPassTo].SetText("2025-03-12 12:00")
-	if !d.save() {
-		t.Fatalf("pass refused: %q", d.general.Text)
+	typeIn(t, u, data.FieldPassTo, "2025-03-12 12:00")
+	test.Tap(findButton(t, u, "Add pass"))
+	if dialogOpen(u) {
+		t.Fatal("pass refused")
 	}
 	if len(p.passes) != 1 || !strings.Contains(p.passLine(p.passes[0]), "Sister's in Oakland") ||
 		!strings.Contains(p.passLine(p.passes[0]), "approved by Ana Núñez") {
@@ -259,8 +265,7 @@ func TestSignoutsDialogClosesOnEscapeFromAField(t *testing.T) {
 	p := fx.signouts(t)
 	before := fx.u.win.Canvas().OnTypedKey()
 	p.openPass()
-	d := p.dialog
-	where := d.entries[data.FieldPassWhere]
+	where := field[*entry](t, fx.u, data.FieldPassWhere)
 	fx.u.win.Canvas().Focus(where)
 	test.Type(where, "Half typed")
 	if fx.u.win.Canvas().Overlays().Top() == nil {
