@@ -60,7 +60,7 @@ func TestSignoutsOutNowPastCurfewStandsOut(t *testing.T) {
 		}
 	}
 	lines := strings.Join(listTexts(func() int { return len(p.outs) }, func(i int) string { return p.outingLine(p.outs[i]) }), "\n")
-	if !strings.Contains(lines, "Majo Núñez · Work (Harbor Diner)") {
+	if !strings.Contains(lines, `María José "Majo" Núñez · Work (Harbor Diner)`) {
 		t.Errorf("manager lines should have the full name: %q", lines)
 	}
 

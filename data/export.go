@@ -21,13 +21,7 @@ type Table struct {
 
 // LegalName is the manager's form of a name: the legal first and last
 // name, with the preferred name in quotes where it differs.
-func LegalName(r Resident) string {
-	first := r.First
-	if p := strings.TrimSpace(r.Preferred); p != "" && p != r.First {
-		first += " \"" + p + "\""
-	}
-	return strings.TrimSpace(first + " " + r.Last)
-}
+func LegalName(r Resident) string { return r.Display() }
 
 // ExportResidents lists every resident, current and former.
 func (s *Store) ExportResidents() (Table, error) {

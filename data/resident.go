@@ -89,9 +89,16 @@ type Resident struct {
 // Active reports whether the resident lives in the house now.
 func (r Resident) Active() bool { return r.Status == StatusActive }
 
-// Display is the name people use: preferred first name and last name.
+// Display is the name on manager screens, records and the manager's
+// paper: the full legal name, with the preferred name in quotes after the
+// first name where it differs (Đặng "Hương" Thị Hương). The kiosk and the
+// house's spoken use take Short or FirstName instead (DESIGN.md, Names).
 func (r Resident) Display() string {
-	return strings.TrimSpace(r.FirstName() + " " + r.Last)
+	first := strings.TrimSpace(r.First)
+	if p := strings.TrimSpace(r.Preferred); p != "" && p != first {
+		first += " \"" + p + "\""
+	}
+	return strings.TrimSpace(first + " " + strings.TrimSpace(r.Last))
 }
 
 // FirstName is the preferred name when given, else the first name.

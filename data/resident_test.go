@@ -451,3 +451,24 @@ func TestResidentAudit(t *testing.T) {
 		t.Fatalf("Audit(limit 2) = %+v", two)
 	}
 }
+
+// One rule for names (DESIGN.md): records and the manager's paper show the
+// full legal name with the preferred one in quotes where it differs; the
+// kiosk shows the preferred name and the last initial; the house uses the
+// preferred name and the last name.
+func TestNamesFollowOneRule(t *testing.T) {
+	r := data.Resident{First: "Đặng", Preferred: "Hương", Last: "Thị Hương"}
+	if got := r.Display(); got != `Đặng "Hương" Thị Hương` {
+		t.Errorf("Display = %q", got)
+	}
+	if got := r.Short(); got != "Hương T." {
+		t.Errorf("Short = %q", got)
+	}
+	if got := data.HouseName(r); got != "Hương Thị Hương" {
+		t.Errorf("HouseName = %q", got)
+	}
+	same := data.Resident{First: "Ana", Preferred: "Ana", Last: "Lopez"}
+	if got := same.Display(); got != "Ana Lopez" {
+		t.Errorf("a preferred name equal to the first is not repeated: %q", got)
+	}
+}

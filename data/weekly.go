@@ -171,12 +171,23 @@ func (s *Store) weekContext(q WeeklyQuery) (*weekCtx, error) {
 // manager reports whether the manager copy is being gathered.
 func (c *weekCtx) manager() bool { return c.q.Copy == CopyManager }
 
-// name is the full name a resident is printed under: "María José Núñez".
+// name is the name a resident is printed under (see nameOf).
 func (c *weekCtx) name(id string) string {
 	if r, ok := c.byID[id]; ok {
-		return FullName(r)
+		return c.nameOf(r)
 	}
 	return "Former resident"
+}
+
+// nameOf follows DESIGN.md's rule for names: the manager copy is the
+// manager's paper, so the full legal name with the preferred name in
+// quotes (María José "Majo" Núñez); the house copy is read out at the
+// house meeting, so the name the house uses (Majo Núñez).
+func (c *weekCtx) nameOf(r Resident) string {
+	if c.manager() {
+		return r.Display()
+	}
+	return HouseName(r)
 }
 
 // sortIDs puts resident IDs in the report's name order (last name first).
@@ -184,8 +195,9 @@ func (c *weekCtx) sortIDs(ids []string) {
 	slices.SortFunc(ids, func(a, b string) int { return c.rank[a] - c.rank[b] })
 }
 
-// FullName is a resident's first and last name as written on their record.
-func FullName(r Resident) string { return strings.TrimSpace(r.First + " " + r.Last) }
+// HouseName is the name the house uses for a resident, in full: the
+// preferred (or first) name and the last name, "Majo Núñez".
+func HouseName(r Resident) string { return strings.TrimSpace(r.FirstName() + " " + r.Last) }
 
 // presentOn lists the residents living in the house on day d, by name,
 // from their current record and their earlier stays.

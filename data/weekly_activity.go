@@ -21,19 +21,19 @@ type WeekMilestone struct {
 
 func gatherMilestones(_ *Store, c *weekCtx, rep *WeeklyReport) error {
 	present := c.presentOn(c.to)
-	rep.Milestones.ThisWeek = milestonesOf(present, c.from, c.to)
-	rep.Milestones.NextWeek = milestonesOf(present, c.to.AddDays(1), c.to.AddDays(7))
+	rep.Milestones.ThisWeek = c.milestonesOf(present, c.from, c.to)
+	rep.Milestones.NextWeek = c.milestonesOf(present, c.to.AddDays(1), c.to.AddDays(7))
 	return nil
 }
 
-func milestonesOf(rs []Resident, from, to Date) []WeekMilestone {
+func (c *weekCtx) milestonesOf(rs []Resident, from, to Date) []WeekMilestone {
 	var out []WeekMilestone
 	for _, r := range rs {
 		if r.Sobriety.IsZero() {
 			continue
 		}
 		for _, m := range MilestonesBetween(r.Sobriety, from, to) {
-			out = append(out, WeekMilestone{Name: FullName(r), Milestone: m})
+			out = append(out, WeekMilestone{Name: c.nameOf(r), Milestone: m})
 		}
 	}
 	sortBy(out, func(m WeekMilestone) string { return m.Milestone.Date.String() })
@@ -205,7 +205,7 @@ func gatherOutside(s *Store, c *weekCtx, rep *WeeklyReport) error {
 	out := make([]OutsideMeetingWeek, len(present))
 	for i, r := range present {
 		out[i] = newMeetingWeek(c.house, r, c.from)
-		out[i].Name = FullName(r)
+		out[i].Name = c.nameOf(r)
 		weeks[r.ID] = &out[i]
 	}
 	a, b := c.dayBounds(c.from, c.to)
@@ -243,10 +243,10 @@ func gatherSensitive(_ *Store, c *weekCtx, rep *WeeklyReport) error {
 	}
 	for _, r := range c.presentOn(c.to) {
 		if c.q.Sensitive.Notes && strings.TrimSpace(r.Notes) != "" {
-			rep.Notes = append(rep.Notes, ResidentNote{Name: FullName(r), Note: strings.TrimSpace(r.Notes)})
+			rep.Notes = append(rep.Notes, ResidentNote{Name: c.nameOf(r), Note: strings.TrimSpace(r.Notes)})
 		}
 		if c.q.Sensitive.Contacts {
-			rep.Contacts = append(rep.Contacts, ResidentContact{Name: FullName(r), Phone: r.Phone, Sponsor: r.Sponsor, Emergency: r.Emergency})
+			rep.Contacts = append(rep.Contacts, ResidentContact{Name: c.nameOf(r), Phone: r.Phone, Sponsor: r.Sponsor, Emergency: r.Emergency})
 		}
 	}
 	return nil

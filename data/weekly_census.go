@@ -94,7 +94,7 @@ func (c *weekCtx) censusResidents(cen *WeekCensus) {
 			bed = b.Label()
 		}
 		held[strings.ToLower(bed)] = true
-		cen.Residents = append(cen.Residents, CensusLine{Name: FullName(r), Bed: bed, Phase: r.Phase, MoveIn: st.MoveIn})
+		cen.Residents = append(cen.Residents, CensusLine{Name: c.nameOf(r), Bed: bed, Phase: r.Phase, MoveIn: st.MoveIn})
 		sober += DaysSober(r.Sobriety, c.to)
 		stay += c.to.DaysSince(st.MoveIn)
 	}
@@ -116,11 +116,11 @@ func (c *weekCtx) censusMoves(cen *WeekCensus) {
 	for _, r := range c.residents {
 		if r.Active() && in(r.MoveIn) {
 			b, _ := c.house.Bed(r.BedID)
-			cen.MoveIns = append(cen.MoveIns, CensusMove{Name: FullName(r), Date: r.MoveIn, Bed: b.Label()})
+			cen.MoveIns = append(cen.MoveIns, CensusMove{Name: c.nameOf(r), Date: r.MoveIn, Bed: b.Label()})
 		}
 		for _, st := range r.Stays {
 			if in(st.MoveIn) {
-				cen.MoveIns = append(cen.MoveIns, CensusMove{Name: FullName(r), Date: st.MoveIn, Bed: st.Bed})
+				cen.MoveIns = append(cen.MoveIns, CensusMove{Name: c.nameOf(r), Date: st.MoveIn, Bed: st.Bed})
 			}
 			if in(st.MoveOut) {
 				reason := houseReason(st.Reason)
@@ -128,7 +128,7 @@ func (c *weekCtx) censusMoves(cen *WeekCensus) {
 					reason = st.Reason
 					reasons[st.Reason]++
 				}
-				cen.MoveOuts = append(cen.MoveOuts, CensusMove{Name: FullName(r), Date: st.MoveOut, Bed: st.Bed, Reason: reason})
+				cen.MoveOuts = append(cen.MoveOuts, CensusMove{Name: c.nameOf(r), Date: st.MoveOut, Bed: st.Bed, Reason: reason})
 			}
 		}
 	}

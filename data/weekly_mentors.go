@@ -33,7 +33,7 @@ func gatherMentors(s *Store, c *weekCtx, rep *WeeklyReport) error {
 	}
 	var m WeekMentors
 	for _, p := range sum.Pairs {
-		wp := WeekPair{Mentee: FullName(p.Mentee), Mentor: FullName(p.Mentor),
+		wp := WeekPair{Mentee: c.nameOf(p.Mentee), Mentor: c.nameOf(p.Mentor),
 			CheckIns: p.ThisWeek, Target: p.Target, Met: p.Met()}
 		if rep.Manager() {
 			wp.FollowUp = p.FollowUp
@@ -44,7 +44,7 @@ func gatherMentors(s *Store, c *weekCtx, rep *WeeklyReport) error {
 		m.Pairs = append(m.Pairs, wp)
 	}
 	for _, n := range sum.Unmatched {
-		m.Waiting = append(m.Waiting, WeekWaiter{Name: FullName(n.Resident), Days: n.DaysInHouse, Late: n.Late})
+		m.Waiting = append(m.Waiting, WeekWaiter{Name: c.nameOf(n.Resident), Days: n.DaysInHouse, Late: n.Late})
 	}
 	rep.Mentors = m
 	return nil
