@@ -387,3 +387,16 @@ func TestResidentSearchFoldsAccents(t *testing.T) {
 		}
 	}
 }
+
+// A new resident starts in the house's first phase.
+func TestNewResidentStartsInTheFirstPhase(t *testing.T) {
+	u := newTestUI(t)
+	setUpHouse(t, u)
+	u.showShell()
+	u.win.SetContent(u.residentsView())
+	u.screens.residents.openForm(data.Resident{})
+	h, _ := u.store.House()
+	if got := field[*widget.Select](t, u, data.FieldPhase).Selected; len(h.Phases) == 0 || got != h.Phases[0] {
+		t.Fatalf("phase of a new resident = %q, want %v[0]", got, h.Phases)
+	}
+}

@@ -136,6 +136,9 @@ func (f *residentForm) fill() {
 	f.sponsor.SetText(r.Sponsor.Name)
 	f.sponsorTel.SetText(r.Sponsor.Phone)
 	f.phase.SetSelected(r.Phase)
+	if r.ID == "" && r.Phase == "" && len(f.house.Phases) > 0 {
+		f.phase.SetSelected(f.house.Phases[0]) // a new resident starts in the first phase
+	}
 	f.emName.SetText(r.Emergency.Name)
 	f.emRelation.SetText(r.Emergency.Relation)
 	f.emPhone.SetText(r.Emergency.Phone)
