@@ -398,7 +398,7 @@ func (s *Store) MovePhase(by Actor, residentID, to, reason string, on Date) (Pha
 			return err
 		}
 		r.Phase = to
-		if err := putJSON(txn, pfxRes+r.ID, r); err != nil {
+		if err := putResident(txn, r); err != nil {
 			return err
 		}
 		return putPhaseChange(txn, c)

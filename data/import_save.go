@@ -80,5 +80,5 @@ func importOne(txn *badger.Txn, h House, today Date, row ImportRow) error {
 	if err := moveBed(txn, h, r.ID, "", r.BedID); err != nil {
 		return fmt.Errorf("line %d: %w", row.Line, err)
 	}
-	return putJSON(txn, pfxRes+r.ID, r)
+	return putResident(txn, r)
 }

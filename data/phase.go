@@ -344,7 +344,7 @@ func renameResidentsPhase(txn *badger.Txn, from, to string) error {
 	}
 	for _, r := range rs {
 		r.Phase = to
-		if err := putJSON(txn, pfxRes+r.ID, r); err != nil {
+		if err := putResident(txn, r); err != nil {
 			return err
 		}
 	}

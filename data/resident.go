@@ -202,18 +202,15 @@ func (s *Store) Residents() ([]Resident, error) {
 }
 
 // ActiveResidents returns the residents living in the house now.
+// It reads the active index, not every resident ever.
 func (s *Store) ActiveResidents() ([]Resident, error) {
-	all, err := s.Residents()
-	if err != nil {
-		return nil, err
-	}
-	out := all[:0]
-	for _, r := range all {
-		if r.Active() {
-			out = append(out, r)
-		}
-	}
-	return out, nil
+	var out []Resident
+	err := s.read(func(txn *badger.Txn) error {
+		var err error
+		out, err = activeResidentsIn(txn)
+		return err
+	})
+	return out, err
 }
 
 // Resident returns one resident.
@@ -302,7 +299,7 @@ func (s *Store) saveResident(by Actor, action string, r Resident) error {
 		if err := notePhaseChange(txn, h, old, r, by, s.now()); err != nil {
 			return err
 		}
-		return putJSON(txn, pfxRes+r.ID, r)
+		return putResident(txn, r)
 	})
 }
 
@@ -394,7 +391,7 @@ func moveOutTxn(txn *badger.Txn, r *Resident, date Date, reason string) error {
 		return err
 	}
 	r.BedID = ""
-	return putJSON(txn, pfxRes+r.ID, *r)
+	return putResident(txn, *r)
 }
 
 func validateMoveOut(r Resident, date Date, reason string, today Date) error {

@@ -80,7 +80,7 @@ func weeklyHistory(b *testing.B, years int) (*Store, Date) {
 			old := current[k]
 			old.Status, old.BedID = StatusMovedOut, ""
 			old.Stays = []Stay{{MoveIn: old.MoveIn, MoveOut: d, Reason: MoveOutReasons[day%len(MoveOutReasons)], Bed: h.Beds[k].Label()}}
-			w.put(pfxRes+old.ID, old)
+			w.resident(old)
 			current[k] = benchResident(n, h.Beds[k].ID, d)
 			n++
 		}
@@ -89,7 +89,7 @@ func weeklyHistory(b *testing.B, years int) (*Store, Date) {
 		}
 	}
 	for _, r := range current {
-		w.put(pfxRes+r.ID, r)
+		w.resident(r)
 		w.put(pfxBed+r.BedID, r.ID)
 	}
 	w.flush()
@@ -126,6 +126,17 @@ func (w *benchWriter) put(key string, v any) {
 	}
 }
 
+// resident writes a resident's record with its active-index key, as
+// putResident does.
+func (w *benchWriter) resident(r Resident) {
+	w.put(pfxRes+r.ID, r)
+	if r.Active() {
+		w.put(pfxActive+r.ID, true)
+	} else if w.err == nil && w.txn != nil {
+		w.err = w.txn.Delete([]byte(pfxActive + r.ID))
+	}
+}
+
 func (w *benchWriter) flush() {
 	if w.txn != nil && w.err == nil {
 		w.err = w.txn.Commit()
@@ -147,5 +158,26 @@ func (w *benchWriter) day(r Resident, d Date, k int) {
 		m := OutsideMeeting{V: schemaVersion, ID: timeID(at), ResidentID: r.ID, Pathway: "AA", Name: "Evening group", At: at}
 		w.put(pfxOutsideMtg+m.ID, m)
 		w.put(pfxOutsideMtgRes+r.ID+"/"+m.ID, m.ID)
+	}
+}
+
+// BenchmarkKioskTilesHistory is the kiosk's grid (read on every return to
+// it) on the same 40-bed house with one and ten years of residents behind
+// it: the active index keeps it to the forty living there.
+//
+//	go test ./data -run '^$' -bench 'KioskTilesHistory|DashboardHistory' -benchmem
+func BenchmarkKioskTilesHistory(b *testing.B) {
+	for _, years := range []int{1, 10} {
+		b.Run(fmt.Sprintf("history=%dy", years), func(b *testing.B) {
+			st, _ := weeklyHistory(b, years)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				tiles, err := st.KioskTiles()
+				if err != nil || len(tiles) != 40 {
+					b.Fatalf("%d tiles, %v", len(tiles), err)
+				}
+			}
+		})
 	}
 }

@@ -1,0 +1,67 @@
+package data
+
+import (
+	"testing"
+	"time"
+
+	badger "github.com/dgraph-io/badger/v4"
+)
+
+// The active index follows every change of who lives here, and a store
+// written before the index existed gets it when it opens.
+func TestActiveIndexFollowsMovesAndMigrates(t *testing.T) {
+	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+	st := emptyHouseAt(t, now, "Room 1: A, B, C")
+	h, _ := st.House()
+	var ids []string
+	for i, n := range []string{"Ana", "Bo", "Cy"} {
+		r, err := st.AddResident(System, Resident{First: n, Last: "Lopez", BedID: h.Beds[i].ID, MoveIn: NewDate(2026, 3, 1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, r.ID)
+	}
+	active := func() int {
+		rs, err := st.ActiveResidents()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(rs)
+	}
+	if err := st.MoveOut(System, ids[1], NewDate(2026, 3, 9), MoveOutReasons[0]); err != nil {
+		t.Fatal(err)
+	}
+	if n := active(); n != 2 {
+		t.Fatalf("%d active after a move-out, want 2", n)
+	}
+	if _, err := st.Readmit(System, ids[1], h.Beds[1].ID, NewDate(2026, 3, 10)); err != nil {
+		t.Fatal(err)
+	}
+	if n := active(); n != 3 {
+		t.Fatalf("%d active after readmitting, want 3", n)
+	}
+	// A store from before the index: no index keys, version 2.
+	err := st.db.Update(func(txn *badger.Txn) error {
+		for _, id := range ids {
+			if err := txn.Delete([]byte(pfxActive + id)); err != nil {
+				return err
+			}
+		}
+		return putJSON(txn, keyVersion, 2)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := active(); n != 0 {
+		t.Fatalf("the test store still has %d indexed", n)
+	}
+	if err := st.migrate(); err != nil {
+		t.Fatal(err)
+	}
+	if n := active(); n != 3 {
+		t.Fatalf("%d active after the migration, want 3", n)
+	}
+	if v, _ := st.SchemaVersion(); v != schemaVersion {
+		t.Fatalf("version %d after the migration", v)
+	}
+}
