@@ -8,9 +8,11 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
@@ -219,21 +221,45 @@ func (u *UI) outNowCard() fyne.CanvasObject {
 		}
 	}
 	now := u.store.Now()
+	// two lines an outing, the key facts first, so nothing is cut off
+	// in the card's half of the dashboard: who, back by when, and curfew;
+	// then where and since when
 	list := widget.NewList(
 		func() int { return len(sorted) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			head := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			head.Wrapping = fyne.TextWrapWord
+			detail := widget.NewLabel("")
+			detail.Wrapping = fyne.TextWrapWord
+			return container.NewVBox(head, detail)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			l.Importance = outingImportance(sorted[i])
-			l.SetText(outingText(sorted[i].Name, sorted[i], now))
+			box := o.(*fyne.Container)
+			head, detail := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
+			head.Importance = outingImportance(sorted[i])
+			head.SetText(outingHead(sorted[i], now))
+			detail.SetText(fmt.Sprintf("%s · out since %s", destText(sorted[i].Kind, sorted[i].Where), whenText(sorted[i].Since, now)))
 		},
 	)
 	list.OnSelected = func(i widget.ListItemID) { list.Unselect(i) }
-	return widget.NewCard("Out now", sub, container.NewGridWrap(fyne.NewSize(460, 160), list))
+	least := canvas.NewRectangle(color.Transparent)
+	least.SetMinSize(fyne.NewSize(300, 180))
+	return widget.NewCard("Out now", sub, container.NewStack(least, list))
+}
+
+// outingHead is an outing's key facts: "Paweł K. · back by 13:45 · PAST
+// CURFEW (22:00)".
+func outingHead(o data.Outing, now time.Time) string {
+	s := o.Name + " · back by " + whenText(o.ExpectedBack, now)
+	switch {
+	case o.OnPass:
+		s += " · on an overnight pass"
+	case o.PastCurfew:
+		s += " · PAST CURFEW (" + o.Curfew.Format("15:04") + ")"
+	case o.Overdue:
+		s += " · overdue"
+	}
+	return s
 }
 
 // --- the sign-in log ---------------------------------------------------
