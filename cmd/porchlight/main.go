@@ -14,7 +14,7 @@ import (
 	"porchlight/data"
 )
 
-var version = "0.1.0"
+var version = "dev" // .ci/release sets it from FyneApp.toml (-X main.version)
 
 func main() {
 	dir := flag.String("data", defaultDir(), "folder holding the house's encrypted records")
