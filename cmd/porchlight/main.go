@@ -17,7 +17,7 @@ import (
 	"porchlight/data"
 )
 
-var version = "0.1.0"
+var version = "dev" // .ci/release sets it from FyneApp.toml (-X main.version)
 
 func main() {
 	if isCommandLine(os.Args[1:]) {
