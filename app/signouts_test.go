@@ -74,7 +74,7 @@ func TestSignoutsOutNowPastCurfewStandsOut(t *testing.T) {
 		t.Errorf("dashboard card subtitle = %q", card.Subtitle)
 	}
 	fx.u.setContent(card)
-	if !hasText(fx.u, "Majo N. · Work (Harbor Diner)") || !hasText(fx.u, "PAST CURFEW") || !hasText(fx.u, "on an overnight pass") {
+	if !hasText(fx.u, "Majo N. · back by 22:00 · PAST CURFEW") || !hasText(fx.u, "Work (Harbor Diner) · out since") || !hasText(fx.u, "on an overnight pass") {
 		t.Errorf("dashboard card texts: %q", screenTexts(fx.u))
 	}
 }
