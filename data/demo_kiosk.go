@@ -82,11 +82,20 @@ func seedDemoSignOuts(st *Store, rs []Resident) error {
 }
 
 func seedDemoOutsideMeetings(st *Store, rs []Resident) error {
-	now := st.Now()
+	// Each meeting is named and timed as a real one would be: the step
+	// study on the evening it is named for, the sunrise group early.
+	loc := st.houseZone()
+	today := st.Today()
+	day := func(back, hh, mm int) time.Time { return today.AddDays(-back).At(hh, mm, loc) }
+	study := day(2, 19, 30)
+	noon := day(0, 12, 0)
+	if noon.After(st.Now()) {
+		noon = day(1, 12, 0)
+	}
 	meetings := []OutsideMeeting{
-		{ResidentID: rs[0].ID, Pathway: "AA", Name: "Sunrise Group", At: now.Add(-26 * time.Hour), Verifier: "Linda K."},
-		{ResidentID: rs[0].ID, Pathway: "AA", Name: "Tuesday Night Step Study", At: now.Add(-50 * time.Hour)},
-		{ResidentID: rs[1].ID, Pathway: "NA", Name: "Clean and Serene", At: now.Add(-5 * time.Hour), Verifier: "Marcus T."},
+		{ResidentID: rs[0].ID, Pathway: "AA", Name: "Sunrise Group", At: day(1, 6, 30), Verifier: "Linda K."},
+		{ResidentID: rs[0].ID, Pathway: "AA", Name: study.Weekday().String() + " Night Step Study", At: study},
+		{ResidentID: rs[1].ID, Pathway: "NA", Name: "Clean and Serene (noon)", At: noon, Verifier: "Marcus T."},
 	}
 	for _, m := range meetings {
 		if _, err := st.LogOutsideMeeting(System, m); err != nil {
