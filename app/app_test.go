@@ -400,3 +400,34 @@ func TestNewResidentStartsInTheFirstPhase(t *testing.T) {
 		t.Fatalf("phase of a new resident = %q, want %v[0]", got, h.Phases)
 	}
 }
+
+// A new resident's kiosk PIN can be set on the form that adds them; a
+// mistyped one is refused at its field before anything is saved.
+func TestNewResidentWithKioskPIN(t *testing.T) {
+	u := newTestUI(t)
+	setUpHouse(t, u)
+	u.showShell()
+	u.win.SetContent(u.residentsView())
+	u.screens.residents.openForm(data.Resident{})
+	typeIn(t, u, data.FieldFirst, "Ana")
+	typeIn(t, u, data.FieldLast, "Lopez")
+	field[*widget.Select](t, u, data.FieldBed).SetSelectedIndex(0)
+	field[*widget.Entry](t, u, fieldNewPIN).SetText("2580")
+	field[*widget.Entry](t, u, fieldNewPINAgain).SetText("2581")
+	test.Tap(findButton(t, u, "Save"))
+	if msg := messageAt(t, u, fieldNewPINAgain); msg == "" {
+		t.Fatal("mismatched PINs were not refused at the field")
+	}
+	if rs, _ := u.store.Residents(); len(rs) != 0 {
+		t.Fatal("a resident was saved with a mistyped PIN")
+	}
+	field[*widget.Entry](t, u, fieldNewPINAgain).SetText("2580")
+	test.Tap(findButton(t, u, "Save"))
+	rs, _ := u.store.Residents()
+	if len(rs) != 1 {
+		t.Fatalf("%d residents saved", len(rs))
+	}
+	if err := u.store.CheckPIN(rs[0].ID, "2580"); err != nil {
+		t.Fatalf("the PIN typed on the new-resident form: %v", err)
+	}
+}

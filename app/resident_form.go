@@ -32,8 +32,15 @@ type residentForm struct {
 	willing, peerPhone             *widget.Check
 	gender                         *entry // only when the house prefers same-gender mentors
 	save                           *widget.Button
-	typed                          string // the fields' values as loaded
+	typed                          string        // the fields' values as loaded
+	pin, pinAgain                  *widget.Entry // a new resident's kiosk PIN
 }
+
+// Fields of a new resident's kiosk PIN.
+const (
+	fieldNewPIN      = "Kiosk PIN"
+	fieldNewPINAgain = "Kiosk PIN again"
+)
 
 func newResidentForm(u *UI, r data.Resident, onDone func(bool)) *residentForm {
 	f := &residentForm{form: newForm(), u: u, r: r, onDone: onDone}
@@ -72,6 +79,11 @@ func (f *residentForm) build() {
 	f.add("Emergency contact", container.NewGridWithColumns(3, f.emName, f.emRelation, f.emPhone))
 	f.add("Languages", f.languages)
 	f.add("Private notes", f.notes)
+	if f.r.ID == "" { // a saved resident's PIN is set on the PIN card below the form
+		f.pin, f.pinAgain = newPassword("4 to 6 digits"), newPassword("Type it again")
+		f.addHint(fieldNewPIN, "Optional: the resident's PIN for the kiosk. They can change it there.", f.pin)
+		f.add(fieldNewPINAgain, f.pinAgain)
+	}
 	f.willing = widget.NewCheck("Willing to mentor", nil)
 	f.peerPhone = widget.NewCheck("Other residents may call me", nil)
 	f.addHint("Peer support", "Only those who agree are on the printed peer phone list (name, phone, pathways).",
@@ -181,6 +193,7 @@ func (f *residentForm) values() (data.Resident, data.ValidationError) {
 // submit validates, warns about a duplicate name, then saves.
 func (f *residentForm) submit() {
 	r, v := f.values()
+	v = append(v, f.pinProblems()...)
 	if len(v) > 0 {
 		f.show(v)
 		return
@@ -201,7 +214,12 @@ func (f *residentForm) submit() {
 func (f *residentForm) store(r data.Resident) {
 	var err error
 	if r.ID == "" {
-		_, err = f.u.store.AddResident(f.u.actor(), r)
+		var saved data.Resident
+		if saved, err = f.u.store.AddResident(f.u.actor(), r); err == nil && f.pin != nil && f.pin.Text != "" {
+			if err = f.u.store.SetPIN(f.u.actor(), saved.ID, f.pin.Text); err != nil {
+				err = fmt.Errorf("%s is saved, but the PIN was not: %w; set it on their record", saved.Display(), err)
+			}
+		}
 	} else {
 		_, err = f.u.store.UpdateResident(f.u.actor(), r)
 	}
@@ -209,6 +227,22 @@ func (f *residentForm) store(r data.Resident) {
 		return
 	}
 	f.onDone(true)
+}
+
+// pinProblems checks a new resident's optional PIN before anything is
+// saved, so a mistyped PIN never leaves a resident saved without one.
+func (f *residentForm) pinProblems() data.ValidationError {
+	var v data.ValidationError
+	if f.pin == nil || (f.pin.Text == "" && f.pinAgain.Text == "") {
+		return v
+	}
+	if err := data.ValidatePIN(f.pin.Text); err != nil {
+		return append(v, data.FieldError{Field: fieldNewPIN, Msg: err.Error()})
+	}
+	if f.pin.Text != f.pinAgain.Text {
+		v = append(v, data.FieldError{Field: fieldNewPINAgain, Msg: "the two PINs do not match"})
+	}
+	return v
 }
 
 // cancel leaves the form; when it holds typing that was not saved, it
