@@ -431,3 +431,13 @@ func TestNewResidentWithKioskPIN(t *testing.T) {
 		t.Fatalf("the PIN typed on the new-resident form: %v", err)
 	}
 }
+
+// The audit log shows changes in words, not codes.
+func TestAuditLogInWords(t *testing.T) {
+	for code, want := range map[string]string{"kiosk.pin-ok": "Kiosk PIN accepted", "resident.move-out": "Moved out",
+		"backup.verify": "Backup verify"} {
+		if got := auditText(code); got != want {
+			t.Errorf("%s reads %q, want %q", code, got, want)
+		}
+	}
+}

@@ -199,7 +199,7 @@ func (t *choreListTab) reload() {
 			active++
 		}
 	}
-	t.count.SetText(fmt.Sprintf("%d chores, %d active", len(cs), active))
+	t.count.SetText(fmt.Sprintf("%s, %d active", countNoun(len(cs), "chore"), active))
 	t.empty.Hidden = len(cs) > 0
 	t.empty.Refresh()
 	t.table.Refresh()

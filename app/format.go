@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"time"
 	"unicode"
@@ -116,4 +117,56 @@ func matches(query string, texts ...string) bool {
 		}
 	}
 	return true
+}
+
+// auditWords are the audit log's change codes as a manager reads them.
+var auditWords = map[string]string{
+	"house.setup": "House set up", "house.update": "House settings changed",
+	"manager.add": "Manager added", "manager.remove": "Manager removed", "manager.passcode": "Passcode changed",
+	"keyring.recovery": "New recovery key issued", "store.migrate": "Records updated to a new version",
+	"resident.add": "Resident added", "resident.update": "Resident's record changed", "resident.move-out": "Moved out",
+	"resident.readmit": "Readmitted", "resident.import": "Residents imported from a spreadsheet",
+	"resident.phase": "Phase changed", "resident.criterion": "Phase criterion ticked",
+	"kiosk.sign-out": "Signed out at the kiosk", "kiosk.sign-in": "Signed in at the kiosk",
+	"kiosk.pin-ok": "Kiosk PIN accepted", "kiosk.pin-failed": "Wrong kiosk PIN", "kiosk.pin-locked": "Kiosk PIN pad locked",
+	"kiosk.pin-unlock": "Kiosk PIN pad unlocked", "kiosk.pin-set": "Kiosk PIN set", "kiosk.pin-change": "Kiosk PIN changed",
+	"signlog.add-missed": "Missed sign-out added", "signlog.correct": "Sign-out corrected",
+	"pass.add": "Overnight pass added", "pass.cancel": "Overnight pass cancelled",
+	"chore.add": "Chore added", "chore.update": "Chore changed", "chore.delete": "Chore deleted",
+	"chores.settings": "Rotation settings changed", "roster.generate": "Chore roster made",
+	"roster.hand-on": "Chores handed on", "roster.swap": "Chores swapped", "roster.reassign": "Chore reassigned",
+	"roster.lock": "Chore locked", "roster.unlock": "Chore unlocked", "roster.excuse": "Chore excused",
+	"roster.verify": "Chore verified", "roster.missed": "Chore marked missed", "roster.reopen": "Chore reopened",
+	"roster.done":   "Chore ticked done",
+	"meeting.start": "Meeting started", "meeting.begin": "Meeting begun", "meeting.update": "Meeting changed",
+	"meeting.minutes-taken": "Minutes taken", "meeting.minutes-accepted": "Minutes accepted",
+	"meeting.amend-accepted": "Accepted minutes amended",
+	"officer.add":            "Officer elected", "officer.update": "Officer changed", "officer.remove": "Officer's term ended",
+	"mentor.assign": "Mentor assigned", "mentor.change": "Mentor changed", "mentor.end": "Mentor pairing ended",
+	"mentor.check-in": "Mentor check-in logged", "mentor.check-in.remove": "Mentor check-in removed",
+	"mentor.rules":      "Mentor criteria changed",
+	"partners.generate": "Accountability partners made", "partners.set": "Accountability partners set",
+	"partners.lock": "Partner group locked", "partners.check-in": "Partner check-in",
+	"partners.settings": "Partner settings changed",
+	"phase.add":         "Phase added", "phase.update": "Phase changed", "phase.delete": "Phase deleted",
+	"phase.reorder": "Phases reordered",
+	"incident.add":  "Incident recorded", "incident.update": "Incident updated",
+	"drugtest.add": "Test recorded", "drugtest.view": "Test log opened", "drugtest.prescriptions": "Prescriptions recorded",
+}
+
+// auditText is an audit code in words: a known one from the list, any
+// other made readable ("backup.verify" → "Backup verify").
+func auditText(action string) string {
+	if w, ok := auditWords[action]; ok {
+		return w
+	}
+	return sentence(strings.NewReplacer(".", " ", "-", " ").Replace(action))
+}
+
+// countNoun is "1 chore", "3 chores".
+func countNoun(n int, one string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %ss", n, one)
 }

@@ -180,21 +180,6 @@ func countMatches(n int, one string) string {
 }
 
 // countNoun is "1 meeting", "3 meetings".
-func countNoun(n int, one string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %ss", n, one)
-}
-
-func hasAllWords(hay string, words []string) bool {
-	for _, w := range words {
-		if !strings.Contains(hay, w) {
-			return false
-		}
-	}
-	return true
-}
 
 // searchMotions finds the decisions matching the motion search.
 func (h *historyTab) searchMotions() {

@@ -282,7 +282,7 @@ func (f *residentForm) view() fyne.CanvasObject {
 func (f *residentForm) summary() fyne.CanvasObject {
 	r := f.r
 	if r.ID == "" {
-		return widget.NewLabel("Fields marked by name are required: first and last name, bed and move-in date.")
+		return widget.NewLabel("Required: first name, last name, bed and move-in date. Everything else can wait.")
 	}
 	if !r.Active() {
 		return widget.NewLabel("Moved out. The record and its history are kept.")

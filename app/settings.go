@@ -216,7 +216,7 @@ func (u *UI) auditLog() fyne.CanvasObject {
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			e := entries[id.Row]
-			o.(*widget.Label).SetText([]string{e.At.Local().Format("2006-01-02 15:04"), e.By.String(), e.Action, e.Subject}[id.Col])
+			o.(*widget.Label).SetText([]string{e.At.Local().Format("2006-01-02 15:04"), e.By.String(), auditText(e.Action), e.Subject}[id.Col])
 		},
 	)
 	titles, widths := []string{"When", "Who", "Change", "Record"}, []float32{150, 200, 180, 260}
