@@ -615,8 +615,39 @@ func (t *rosterTab) generateNow() {
 	msg := fmt.Sprintf("Roster made for the week of %s: %d chores assigned.", r.Week.Pretty(), covered)
 	if n := len(r.Uncovered()); n > 0 {
 		msg += fmt.Sprintf(" Nobody was free for %d of them (marked Nobody free): select one to assign someone.", n)
+		msg += t.newcomersNote()
 	}
 	t.setStatus(msg)
+}
+
+// newcomersNote says why slots are empty when the residents who moved in
+// this week are left off it by the house's rule, and how to change that.
+func (t *rosterTab) newcomersNote() string {
+	st := t.p.u.store
+	cs, err := st.ChoreSettings()
+	if err != nil || !cs.ExcuseNewResidents {
+		return ""
+	}
+	rs, err := st.ActiveResidents()
+	if err != nil {
+		return ""
+	}
+	end := t.week.AddDays(6)
+	newcomers := 0
+	for _, r := range rs {
+		if !r.MoveIn.Before(t.week) && !r.MoveIn.After(end) {
+			newcomers++
+		}
+	}
+	switch {
+	case newcomers == 0:
+		return ""
+	case newcomers == len(rs):
+		return " Everyone moved in this week, and the house's rule leaves new residents off their first week: " +
+			"untick it under Rotation settings to give them chores now, then regenerate."
+	}
+	return fmt.Sprintf(" %s moved in this week and %s left off it by the house's rule (Rotation settings).",
+		countNoun(newcomers, "resident"), map[bool]string{true: "is", false: "are"}[newcomers == 1])
 }
 
 // generateFailed explains why no roster could be made, and offers the way

@@ -494,3 +494,25 @@ func TestChoreCoordinatorReportView(t *testing.T) {
 		t.Errorf("past chores:\n%s", all)
 	}
 }
+
+// A new house's first roster says why slots are empty: everyone moved in
+// this week and the house's rule leaves newcomers off their first week.
+func TestChoreFirstWeekSaysWhyNobodyIsFree(t *testing.T) {
+	u, _ := choreHouse(t, testDishes)
+	rt := u.screens.chores.roster
+	h, _ := u.store.House()
+	rs, _ := u.store.ActiveResidents()
+	for _, r := range rs {
+		r.MoveIn = u.store.Today().WeekStart(h.WeekStart)
+		if _, err := u.store.UpdateResident(u.actor(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	test.Tap(rt.generate)
+	if dialogOpen(u) {
+		test.Tap(choreDialogButton(t, u, "Regenerate"))
+	}
+	if !strings.Contains(rt.status.Text, "Everyone moved in this week") || !strings.Contains(rt.status.Text, "Rotation settings") {
+		t.Fatalf("status = %q", rt.status.Text)
+	}
+}
