@@ -105,7 +105,8 @@ func (u *UI) residentsView() fyne.CanvasObject {
 func (p *residentsPage) showList() {
 	add := widget.NewButtonWithIcon("Add resident", theme.ContentAddIcon(), func() { p.openForm(data.Resident{}) })
 	add.Importance = widget.HighImportance
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(p.show, add), p.search)
+	imp := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), p.chooseImportFile)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(p.show, imp, add), p.search)
 	p.stack.Objects = []fyne.CanvasObject{container.NewBorder(container.NewVBox(heading("Residents"), top), p.count, nil, nil, p.table)}
 	p.stack.Refresh()
 	p.u.onEscape(func() { p.search.SetText("") })
