@@ -95,6 +95,9 @@ type chart struct {
 func newChart(d *Doc, opts ChoreChartOptions) *chart {
 	c := &chart{d: d, pdf: d.PDF(), opts: opts}
 	c.choreW = min(max(d.Width()*0.2, 45), 62)
+	if opts.FullNames {
+		c.choreW = max(d.Width()*0.15, 40) // the names take the room
+	}
 	c.dayW = (d.Width() - c.choreW) / 7
 	c.s = c.fitScale()
 	return c
@@ -130,7 +133,11 @@ func (c *chart) legendH() float64 { return c.s.lineH + 1.5 }
 func (c *chart) rowH(r data.RosterRow) float64 {
 	lines := 1
 	for _, cells := range r.Days {
-		lines = max(lines, len(cells))
+		n := 0
+		for _, cell := range cells {
+			n += c.entryLines(cell)
+		}
+		lines = max(lines, n)
 	}
 	names := float64(lines) * c.s.lineH
 	chore := float64(len(c.choreLines(r.Chore)))*c.s.lineH + c.s.smallH
@@ -194,8 +201,10 @@ func (c *chart) row(r data.RosterRow, striped bool) {
 			continue
 		}
 		c.box(dx, y, c.dayW, h, fill)
-		for k, cell := range cells {
-			c.entry(cell, dx, y+c.s.pad+float64(k)*c.s.lineH)
+		ly := y + c.s.pad
+		for _, cell := range cells {
+			c.entry(cell, dx, ly)
+			ly += float64(c.entryLines(cell)) * c.s.lineH
 		}
 	}
 	c.pdf.SetXY(x, y+h)
@@ -251,25 +260,111 @@ func (c *chart) entry(cell data.RosterCell, x, y float64) {
 	}
 }
 
-// name sets a resident's name in width w: shrunk a little if it is long,
-// cut with an ellipsis only if still too long; struck through if asked.
+// nameWidth is the room a name has in a day cell.
+func (c *chart) nameWidth() float64 {
+	return c.dayW - 2*c.s.pad - c.s.box - c.s.gap
+}
+
+// entryLines is how many lines a cell's name takes: a full name that does
+// not fit on one line even shrunk goes on two (given names, then family
+// name) before anything is cut.
+func (c *chart) entryLines(cell data.RosterCell) int {
+	if !c.opts.FullNames || !cell.Covered() {
+		return 1
+	}
+	if _, ok := c.twoLines(c.nameOf(cell)); ok {
+		return 2
+	}
+	return 1
+}
+
+// twoLines splits a full name over two lines when it does not fit on one
+// at the size names are set.
+func (c *chart) twoLines(s string) ([2]string, bool) {
+	c.setFont("", c.s.namePt)
+	if c.pdf.GetStringWidth(s)+2*c.pdf.GetCellMargin() <= c.nameWidth() {
+		return [2]string{}, false
+	}
+	// break after a space or a hyphen, where the longer line is shortest
+	var parts []string
+	for _, w := range strings.Fields(s) {
+		for {
+			i := strings.Index(w, "-")
+			if i < 0 || i == len(w)-1 {
+				parts = append(parts, w)
+				break
+			}
+			parts = append(parts, w[:i+1])
+			w = w[i+1:]
+		}
+	}
+	if len(parts) < 2 {
+		return [2]string{}, false
+	}
+	join := func(ps []string) string {
+		out := ""
+		for i, p := range ps {
+			if i > 0 && !strings.HasSuffix(out, "-") {
+				out += " "
+			}
+			out += p
+		}
+		return out
+	}
+	best, bestW := [2]string{}, -1.0
+	for cut := 1; cut < len(parts); cut++ {
+		a, b := join(parts[:cut]), join(parts[cut:])
+		w := max(c.pdf.GetStringWidth(a), c.pdf.GetStringWidth(b))
+		if bestW < 0 || w < bestW {
+			best, bestW = [2]string{a, b}, w
+		}
+	}
+	return best, true
+}
+
+// name sets a resident's name in width w: a full name too long for one
+// line goes on two; then the lines are shrunk a little, together, if they
+// are long; cut with an ellipsis only if still too long; struck through if
+// asked.
 func (c *chart) name(s string, x, y, w float64, col [3]int, struck bool) {
+	lines := []string{s}
+	if two, ok := c.twoLinesIfFull(s); ok {
+		lines = two[:]
+	}
+	widest := func() float64 {
+		m := 0.0
+		for _, l := range lines {
+			m = max(m, c.pdf.GetStringWidth(l))
+		}
+		return m
+	}
 	pt := c.s.namePt
 	c.setFont("", pt)
-	for c.pdf.GetStringWidth(s)+2*c.pdf.GetCellMargin() > w && pt > c.s.namePt*0.75 {
+	for widest()+2*c.pdf.GetCellMargin() > w && pt > c.s.namePt*0.75 {
 		pt -= 0.25
 		c.setFont("", pt)
 	}
-	s = c.d.fit(s, w)
 	c.color(col)
-	c.text(x, y, w, c.s.lineH, s, "L")
-	c.color(chartInk)
-	if struck {
-		sx := x + c.pdf.GetCellMargin()
-		c.pdf.SetDrawColor(col[0], col[1], col[2])
-		c.pdf.SetLineWidth(0.3)
-		c.pdf.Line(sx, y+c.s.lineH/2, sx+c.pdf.GetStringWidth(s), y+c.s.lineH/2)
+	for i, l := range lines {
+		l = c.d.fit(l, w)
+		ly := y + float64(i)*c.s.lineH
+		c.text(x, ly, w, c.s.lineH, l, "L")
+		if struck {
+			sx := x + c.pdf.GetCellMargin()
+			c.pdf.SetDrawColor(col[0], col[1], col[2])
+			c.pdf.SetLineWidth(0.3)
+			c.pdf.Line(sx, ly+c.s.lineH/2, sx+c.pdf.GetStringWidth(l), ly+c.s.lineH/2)
+		}
 	}
+	c.color(chartInk)
+}
+
+// twoLinesIfFull is twoLines for full names only.
+func (c *chart) twoLinesIfFull(s string) ([2]string, bool) {
+	if !c.opts.FullNames {
+		return [2]string{}, false
+	}
+	return c.twoLines(s)
 }
 
 // crossBox draws the box of a missed chore, crossed in red.

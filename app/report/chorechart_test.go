@@ -245,3 +245,26 @@ func TestChoreCoordinatorReport(t *testing.T) {
 		}
 	}
 }
+
+// Full names wrap to two lines before anything is cut: the family name of
+// a long name is on the chart whole.
+func TestChoreChartFullNamesWrapNotCut(t *testing.T) {
+	rows := chartHouse(16, 12)
+	long := "Søren Kierkegaard-Andersen"
+	rows[0].Days[0][0].Name = long
+	for d := range rows[0].Days {
+		for k := range rows[0].Days[d] {
+			rows[0].Days[d][k].Name = long
+		}
+	}
+	opts := chartOptions(rows, report.A4)
+	opts.FullNames = true
+	text := chartTool(t, "pdftotext", "-layout", chartWrite(t, opts, "chart-fullnames"), "-")
+	// on two lines, broken at the hyphen
+	if !strings.Contains(text, "Søren Kierkegaard-") || !strings.Contains(text, "Andersen") {
+		t.Fatalf("the long name is not whole over two lines:\n%s", text)
+	}
+	if strings.Contains(text, "Kierk…") || strings.Contains(text, "Ander…") {
+		t.Fatal("a full name is cut with an ellipsis")
+	}
+}
