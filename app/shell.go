@@ -24,6 +24,7 @@ func (u *UI) sections() []section {
 		{"Sign-outs", theme.LogoutIcon(), u.signoutsView},
 		{"Meetings", theme.CalendarIcon(), u.meetingsView},
 		{"Chores", theme.CheckButtonCheckedIcon(), u.choresView},
+		{"Accountability", theme.ConfirmIcon(), u.accountabilityView},
 		{"Mentors", theme.ListIcon(), u.mentorsView},
 		{"Reports", theme.DocumentPrintIcon(), u.reportsView},
 		{"Settings", theme.SettingsIcon(), u.settingsView},
