@@ -102,7 +102,7 @@ func letterFacts(l data.ProgressLetter) [][2]string {
 	if l.IncludeSober {
 		facts = append(facts, [2]string{"Days sober", plural(l.DaysSober, "day") + ", since " + letterDate(l.SoberSince)})
 	}
-	meetings := "No house meetings were held during this stay"
+	meetings := "No house meeting attendance on record for this stay"
 	if l.HouseMeetings > 0 {
 		meetings = fmt.Sprintf("Attended %d of %s during this stay", l.HouseMeetingsAttended, plural(l.HouseMeetings, "house meeting"))
 	}
