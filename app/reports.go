@@ -29,7 +29,8 @@ const (
 // reportsPage is the section on show.
 type reportsPage struct {
 	u        *UI
-	week     data.Date // the first day of the week shown
+	log      *reportLog // the list of reports printed and saved
+	week     data.Date  // the first day of the week shown
 	weekText *widget.Label
 	copyPick *widget.RadioGroup
 	notes    *widget.Check
@@ -38,20 +39,34 @@ type reportsPage struct {
 	summary  *widget.Label
 	status   *widget.Label
 	save     *widget.Button
+	print    *widget.Button
 }
 
+// reportsView is the Reports section: the weekly report, the progress
+// letter, and the list of reports printed and saved.
 func (u *UI) reportsView() fyne.CanvasObject {
-	p := &reportsPage{u: u}
+	log := u.newReportLog()
+	weekly := u.weeklyReportView(log)
+	return container.NewAppTabs(
+		container.NewTabItem("Weekly report", weekly),
+		container.NewTabItem("Letter", u.letterView(log)),
+		container.NewTabItem("Printed and saved", log.view()),
+	)
+}
+
+// weeklyReportView is the weekly report's tab.
+func (u *UI) weeklyReportView(log *reportLog) fyne.CanvasObject {
+	p := &reportsPage{u: u, log: log}
 	h, err := u.store.House()
 	if err != nil {
 		return errorCard("Reports", err)
 	}
-	p.week = u.store.Today().WeekStart(h.WeekStart)
+	p.week = h.DefaultReportWeek(u.store.Today())
 	p.weekText = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	prev := widget.NewButtonWithIcon("Week before", theme.NavigateBackIcon(), func() { p.setWeek(p.week.AddDays(-7)) })
 	next := widget.NewButtonWithIcon("Week after", theme.NavigateNextIcon(), func() { p.setWeek(p.week.AddDays(7)) })
 	next.IconPlacement = widget.ButtonIconTrailingText
-	this := widget.NewButton("This week", func() { p.setWeek(u.store.Today().WeekStart(h.WeekStart)) })
+	latest := widget.NewButton("Latest ended week", func() { p.setWeek(h.DefaultReportWeek(u.store.Today())) })
 
 	p.copyPick = widget.NewRadioGroup([]string{reportHouseCopy, reportManagerCopy}, func(string) { p.refresh() })
 	p.copyPick.Required = true
@@ -63,18 +78,19 @@ func (u *UI) reportsView() fyne.CanvasObject {
 	p.summary.Wrapping = fyne.TextWrapWord
 	p.status = widget.NewLabel("")
 	p.status.Wrapping = fyne.TextWrapWord
-	p.save = widget.NewButtonWithIcon("Save and open PDF", theme.DocumentPrintIcon(), p.print)
-	p.save.Importance = widget.HighImportance
+	p.print = widget.NewButtonWithIcon("Print", theme.DocumentPrintIcon(), p.printDialog)
+	p.print.Importance = widget.HighImportance
+	p.save = widget.NewButtonWithIcon("Save and open PDF", theme.DocumentSaveIcon(), p.saveAndOpen)
 
 	sensitive := widget.NewCard("Also print, this once", "Off the report unless ticked; unticked again after printing",
 		container.NewVBox(p.notes, p.contacts))
 	f := widget.NewForm(
-		widget.NewFormItem("Week", container.NewHBox(prev, p.weekText, next, this)),
+		widget.NewFormItem("Week", container.NewHBox(prev, p.weekText, next, latest)),
 		widget.NewFormItem("Copy", p.copyPick),
 		widget.NewFormItem("Paper", p.paper),
 	)
 	body := container.NewVBox(f, sensitive, widget.NewCard("What it will say", "", p.summary),
-		container.NewHBox(p.save), p.status)
+		container.NewHBox(p.print, p.save), p.status)
 	p.setWeek(p.week)
 	return container.NewBorder(heading("Weekly house report"), nil, nil, nil, container.NewVScroll(body))
 }
@@ -150,18 +166,30 @@ func reportSummary(rep data.WeeklyReport) string {
 	return out[:len(out)-1]
 }
 
-// print writes the report to the private print folder and opens it; the
-// sensitive ticks go back off.
-func (p *reportsPage) print() {
+// saveAndOpen writes the report to the private print folder, logs it and
+// opens it; the sensitive ticks go back off.
+func (p *reportsPage) saveAndOpen() {
 	o := p.options()
-	name := fmt.Sprintf("weekly-report-%s-%s.pdf", p.week, map[data.ReportCopy]string{data.CopyHouse: "house", data.CopyManager: "manager"}[o.Copy])
-	path, err := writePrintPDF(name, func(w io.Writer) error { return report.Weekly(w, p.u.store, o) })
+	path, err := writePrintPDF(p.fileName(o), func(w io.Writer) error { return report.Weekly(w, p.u.store, o) })
 	if err != nil {
 		p.u.showProblem("The report could not be saved", err)
 		return
 	}
-	p.notes.SetChecked(false)
-	p.contacts.SetChecked(false)
+	p.printed(o, data.ReportSaved, "")
 	p.status.SetText("Saved to " + path + ". It names residents: delete it once printed.")
 	p.u.openPDF("Weekly report", path)
+}
+
+// fileName is "weekly-report-2026-11-23-house.pdf".
+func (p *reportsPage) fileName(o report.WeeklyOptions) string {
+	return fmt.Sprintf("weekly-report-%s-%s.pdf", p.week, map[data.ReportCopy]string{data.CopyHouse: "house", data.CopyManager: "manager"}[o.Copy])
+}
+
+// printed logs a print or save of the report and unticks the sensitive
+// parts, which are ticked for one print only.
+func (p *reportsPage) printed(o report.WeeklyOptions, how data.ReportHow, printer string) {
+	p.log.add(data.ReportPrint{Kind: data.ReportWeekly, Week: p.week, Copy: o.Copy, Sensitive: o.Sensitive,
+		How: how, Printer: printer, Paper: paperName(o.Paper)})
+	p.notes.SetChecked(false)
+	p.contacts.SetChecked(false)
 }

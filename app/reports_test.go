@@ -42,7 +42,10 @@ func TestReportsSectionChoosesCopyAndWeek(t *testing.T) {
 	if week.Text == before {
 		t.Errorf("Week before left the week at %q", week.Text)
 	}
-	test.Tap(findButton(t, fx.u, "This week"))
+	test.Tap(findButton(t, fx.u, "Latest ended week"))
+	if week.Text != "Mon 3 – Sun 9 Mar 2025" { // the fixture's today is Tuesday 11 March 2025
+		t.Errorf("the latest ended week is %q", week.Text)
+	}
 
 	test.Tap(findButton(t, fx.u, "Save and open PDF"))
 	status := findWidget[*widget.Label](t, fx.u, func(l *widget.Label) bool { return strings.HasPrefix(l.Text, "Saved to ") })
@@ -55,12 +58,34 @@ func TestReportsSectionChoosesCopyAndWeek(t *testing.T) {
 	if notes.Checked {
 		t.Error("the private notes are still ticked after the print")
 	}
+	selectTab(t, fx.u, "Printed and saved")
+	if !hasListLine(fx.u, "Weekly report, Mon 3 – Sun 9 Mar 2025, manager copy with private notes · saved as PDF · ") {
+		t.Error("the save is not in the list of reports printed and saved")
+	}
+	selectTab(t, fx.u, "Weekly report")
 	if _, err := exec.LookPath("pdftotext"); err == nil {
 		out, err := exec.Command("pdftotext", path, "-").Output()
 		if err != nil || !strings.Contains(string(out), "Manager copy") {
 			t.Errorf("the PDF: %v %.200s", err, out)
 		}
 	}
+}
+
+// hasListLine reports whether a list on screen shows a line holding text.
+func hasListLine(u *UI, text string) bool {
+	found := false
+	walk(u.win.Content(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.List); ok {
+			for i := 0; i < l.Length(); i++ {
+				item := l.CreateItem()
+				l.UpdateItem(i, item)
+				if lb, ok := item.(*widget.Label); ok && strings.Contains(lb.Text, text) {
+					found = true
+				}
+			}
+		}
+	})
+	return found
 }
 
 // findWidget finds the first widget of type W on the window that ok likes.

@@ -8,7 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"porchlight/app/report"
 	"porchlight/data"
 )
 
@@ -218,7 +220,10 @@ func TestReportFromTheCommandLine(t *testing.T) {
 		t.Fatalf("the report file: %v %v, want private (0600)", st, err)
 	}
 	text := pdfText(t, house)
-	for _, want := range []string{"House copy", "Prepared by Sam Rivera", "Page 1 of", "Do not copy or remove"} {
+	// Without --week: this week once it has ended, else the last week.
+	from := data.DefaultHouse().DefaultReportWeek(data.DateOf(time.Now()))
+	for _, want := range []string{"House copy", "Prepared by Sam Rivera", "Page 1 of", "Do not copy or remove",
+		report.WeekLabel(from, from.AddDays(6))} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the house copy lacks %q", want)
 		}

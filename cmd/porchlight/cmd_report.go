@@ -17,7 +17,7 @@ func runReport(e *env, args []string) error {
 	var u unlockFlags
 	u.register(fs)
 	var week, copyName, paper, include, out string
-	fs.StringVar(&week, "week", "", "any day of the week, YYYY-MM-DD (default: this week)")
+	fs.StringVar(&week, "week", "", "any day of the week, YYYY-MM-DD (default: this week once it has ended, else the last week)")
 	fs.StringVar(&copyName, "copy", "house", "house (for the board) or manager")
 	fs.StringVar(&paper, "paper", "", "a4 or letter (default: from the locale)")
 	fs.StringVar(&include, "include", "", "manager copy only: sensitive parts to print, comma-separated: notes, contacts")
@@ -42,10 +42,31 @@ func runReport(e *env, args []string) error {
 	}
 	defer s.close()
 	if opts.Week.IsZero() {
-		opts.Week = s.store.Today()
+		if opts.Week, err = s.store.DefaultReportWeek(); err != nil {
+			return err
+		}
 	}
 	opts.PreparedBy = s.actor().Name
-	return writeReport(e, s.store, opts, out)
+	if err := writeReport(e, s.store, opts, out); err != nil {
+		return err
+	}
+	return logReport(s.store, s.actor(), opts)
+}
+
+// logReport adds the saved report to the house's report log.
+func logReport(st *data.Store, by data.Actor, o report.WeeklyOptions) error {
+	h, err := st.House()
+	if err != nil {
+		return err
+	}
+	from, _ := h.Week(o.Week)
+	paper := "A4"
+	if o.Paper == report.Letter {
+		paper = "US Letter"
+	}
+	_, err = st.LogReportPrint(by, data.ReportPrint{Kind: data.ReportWeekly, Week: from, Copy: o.Copy,
+		Sensitive: o.Sensitive, How: data.ReportSaved, Paper: paper})
+	return err
 }
 
 // reportOptions reads the flags into the report's options.
