@@ -106,7 +106,8 @@ func (p *residentsPage) showList() {
 	add := widget.NewButtonWithIcon("Add resident", theme.ContentAddIcon(), func() { p.openForm(data.Resident{}) })
 	add.Importance = widget.HighImportance
 	imp := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), p.chooseImportFile)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(p.show, imp, add), p.search)
+	exp := widget.NewButtonWithIcon("Export…", theme.UploadIcon(), p.openExport)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(p.show, imp, exp, add), p.search)
 	p.stack.Objects = []fyne.CanvasObject{container.NewBorder(container.NewVBox(heading("Residents"), top), p.count, nil, nil, p.table)}
 	p.stack.Refresh()
 	p.u.onEscape(func() { p.search.SetText("") })

@@ -1,10 +1,13 @@
 package app
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"porchlight/data"
 )
 
 // Importing the spreadsheet a house keeps: the columns are guessed from
@@ -43,5 +46,25 @@ func TestImportResidentsFromASpreadsheet(t *testing.T) {
 	}
 	if !hasText(u, "Imported 1 resident from house.csv") {
 		t.Error("the list does not say what was imported")
+	}
+}
+
+// Exporting writes the residents as CSV, formula-safe, notes left out.
+func TestExportResidentsAsCSV(t *testing.T) {
+	u := newTestUI(t)
+	setUpHouse(t, u)
+	h, _ := u.store.House()
+	if _, err := u.store.AddResident(u.actor(), data.Resident{First: "=Ana", Last: "Núñez", BedID: h.Beds[0].ID,
+		MoveIn: u.store.Today(), Notes: "PRIVATE NOTE"}); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	n, err := writeExport(u.store, 0, &buf)
+	if err != nil || n != 1 {
+		t.Fatalf("export: %d rows, %v", n, err)
+	}
+	out := buf.String()
+	if !strings.Contains(out, "'=Ana") || !strings.Contains(out, "Núñez") || strings.Contains(out, "PRIVATE NOTE") {
+		t.Fatalf("the CSV: %q", out)
 	}
 }

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"encoding/csv"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -87,14 +85,14 @@ func exportTable(st *data.Store, what string, span [2]data.Date) (data.Table, er
 // was written.
 func writeCSVFile(e *env, path string, t data.Table) error {
 	if path == "-" {
-		return writeCSV(e.stdout, t)
+		return t.WriteCSV(e.stdout)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".porchlight-export-*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
-	if err := writeCSV(tmp, t); err != nil {
+	if err := t.WriteCSV(tmp); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}
@@ -105,36 +103,4 @@ func writeCSVFile(e *env, path string, t data.Table) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
-}
-
-// writeCSV writes UTF-8 with a BOM (so Excel reads the accents), every
-// cell made safe from being run as a formula.
-func writeCSV(w io.Writer, t data.Table) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
-	if err := cw.Write(t.Header); err != nil {
-		return err
-	}
-	for _, row := range t.Rows {
-		safe := make([]string, len(row))
-		for i, c := range row {
-			safe[i] = formulaSafe(c)
-		}
-		if err := cw.Write(safe); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// formulaSafe puts a quote before a cell a spreadsheet would run as a
-// formula (= + - @, and tab or carriage return first).
-func formulaSafe(c string) string {
-	if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
-		return "'" + c
-	}
-	return c
 }
