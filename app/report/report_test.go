@@ -377,3 +377,34 @@ func run(t *testing.T, tool string, args ...string) []byte {
 	}
 	return out
 }
+
+// A table never leaves its last row alone on a new page: for every length
+// around a page break, the last page holds at least two of its rows.
+func TestTableKeepsItsLastRowsTogether(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	widows := 0
+	for n := 20; n <= 60; n++ {
+		d, err := New(Options{Title: "Coordinator's report", House: "Maple Street House", Size: Letter, Printed: printed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tb := Table{Columns: []Column{{Title: "Resident", Width: 3}, {Title: "Chores", Width: 5}}}
+		for i := 0; i < n; i++ {
+			tb.Rows = append(tb.Rows, []string{fmt.Sprintf("rowmark%02d", i), "Dishes Mon, Thu"})
+		}
+		d.Table(tb)
+		path := writeDoc(t, d, fmt.Sprintf("widow-%d.pdf", n))
+		pages := strings.Split(pdfText(t, path), "\f")
+		for _, p := range pages {
+			if c := strings.Count(p, "rowmark"); c == 1 && strings.Contains(p, fmt.Sprintf("rowmark%02d", n-1)) {
+				widows++
+				t.Errorf("%d rows: the last row is alone on its page", n)
+			}
+		}
+	}
+	if widows == 0 {
+		t.Logf("no widow in tables of 20 to 60 rows on Letter")
+	}
+}

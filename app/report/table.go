@@ -66,12 +66,23 @@ func (d *Doc) Table(t Table) {
 	lay := d.layoutTable(t.Columns)
 	d.EnsureSpace(lay.headH + rowHeight(d.rowCells(lay, firstRow(t))))
 	d.tableHeader(lay)
+	n := len(t.Rows)
 	for i, row := range t.Rows {
 		if len(row) > len(t.Columns) {
 			d.pdf.SetErrorf("report: table row %d has %d cells for %d columns", i+1, len(row), len(t.Columns))
 			return
 		}
-		d.tableRow(lay, d.rowCells(lay, row), i%2 == 1)
+		cells := d.rowCells(lay, row)
+		if i == n-2 && i > 0 && len(t.Rows[n-1]) <= len(t.Columns) {
+			// no widow: when the last row would go alone onto the next
+			// page, the last two go together
+			h, last := rowHeight(cells), rowHeight(d.rowCells(lay, t.Rows[n-1]))
+			if room := d.Remaining(); h <= room && h+last > room {
+				d.NewPage()
+				d.tableHeader(lay)
+			}
+		}
+		d.tableRow(lay, cells, i%2 == 1)
 	}
 	d.Space(blockGap + 1)
 }
