@@ -132,7 +132,7 @@ func TestBackupScheduleAcrossDST(t *testing.T) {
 		set := DefaultBackupSettings()
 		set.Folders, set.At = []string{"/b"}, clock
 		for _, start := range []time.Time{
-			time.Date(2026, 3, 6, 12, 0, 0, 0, loc),  // clocks go forward on 8 March
+			time.Date(2026, 3, 6, 12, 0, 0, 0, loc),   // clocks go forward on 8 March
 			time.Date(2026, 10, 30, 12, 0, 0, 0, loc), // and back on 1 November
 		} {
 			last := start
@@ -176,4 +176,3 @@ func TestBackupWarnings(t *testing.T) {
 		t.Errorf("with the stick in: %q", w)
 	}
 }
-
