@@ -19,6 +19,7 @@ func (u *UI) settingsView() fyne.CanvasObject {
 	tabs := container.NewAppTabs(
 		container.NewTabItem("House", u.houseSettings()),
 		container.NewTabItem("Managers", u.managerSettings()),
+		container.NewTabItem("Backups", u.backupSettings()),
 		container.NewTabItem("Audit log", u.auditLog()),
 	)
 	return container.NewBorder(heading("Settings"), nil, nil, nil, tabs)

@@ -128,6 +128,7 @@ func (u *UI) logOut() {
 	u.manager = data.Manager{}
 	if u.store != nil {
 		u.store.EndSession()
+		u.backupAfterChanges()
 	}
 	u.showKiosk()
 }
