@@ -41,6 +41,7 @@ type UI struct {
 	// session counts log-outs; a dialog opened in one session does
 	// nothing when answered in a later one.
 	session int
+	backups *backupRunner // the background backups (backups.go)
 }
 
 // screens remembers the screen objects currently shown.

@@ -17,7 +17,7 @@ func (u *UI) dashboardView() fyne.CanvasObject {
 	today := u.store.Today()
 	title := heading("Dashboard · " + today.Pretty())
 	grid := container.NewGridWithColumns(2, u.dashboardCards()...)
-	return container.NewBorder(title, nil, nil, nil, container.NewVScroll(grid))
+	return container.NewBorder(container.NewVBox(title, u.backupWarning()), nil, nil, nil, container.NewVScroll(grid))
 }
 
 func (u *UI) dashboardCards() []fyne.CanvasObject {

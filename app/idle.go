@@ -46,6 +46,7 @@ func (u *UI) watchIdle(every time.Duration) {
 			fyne.Do(func() {
 				u.checkIdle()
 				u.dailyWork()
+				u.backupTick()
 			})
 		}
 	}()

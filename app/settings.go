@@ -20,6 +20,7 @@ func (u *UI) settingsView() fyne.CanvasObject {
 		container.NewTabItem("House", u.houseSettings()),
 		container.NewTabItem("Managers", u.managerSettings()),
 		container.NewTabItem("Security", u.securitySettings()),
+		container.NewTabItem("Backups", u.backupSettings()),
 		container.NewTabItem("Audit log", u.auditLog()),
 	)
 	return container.NewBorder(heading("Settings"), nil, nil, nil, tabs)

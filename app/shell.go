@@ -147,6 +147,7 @@ func (u *UI) logOut() {
 	u.manager = data.Manager{}
 	if u.store != nil {
 		u.store.EndSession()
+		u.backupAfterChanges()
 	}
 	u.showKiosk()
 }
