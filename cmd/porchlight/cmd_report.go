@@ -44,7 +44,7 @@ func runReport(e *env, args []string) error {
 	if opts.Week.IsZero() {
 		opts.Week = s.store.Today()
 	}
-	opts.PreparedBy = s.actor().Name
+	opts.PreparedBy, opts.By = s.actor().Name, s.actor()
 	return writeReport(e, s.store, opts, out)
 }
 
@@ -73,8 +73,10 @@ func reportOptions(week, copyName, paper, include string) (report.WeeklyOptions,
 			o.Sensitive.Notes = true
 		case "contacts":
 			o.Sensitive.Contacts = true
+		case "incidents":
+			o.Sensitive.Incidents = true
 		default:
-			return o, usagef("report", "--include %q: choose from notes, contacts", part)
+			return o, usagef("report", "--include %q: choose from notes, contacts, incidents", part)
 		}
 	}
 	if o.Sensitive.Any() && o.Copy != data.CopyManager {
