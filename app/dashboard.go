@@ -27,6 +27,7 @@ func (u *UI) dashboardCards() []fyne.CanvasObject {
 		u.milestonesCard(),
 		u.nextMeetingCard(),
 		u.choresCard(),
+		u.accountabilityCard(),
 	}
 }
 

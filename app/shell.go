@@ -24,6 +24,7 @@ func (u *UI) sections() []section {
 		{"Sign-outs", theme.LogoutIcon(), u.signoutsView},
 		{"Meetings", theme.CalendarIcon(), u.meetingsView},
 		{"Chores", theme.CheckButtonCheckedIcon(), u.choresView},
+		{"Accountability", theme.ListIcon(), u.accountabilityView},
 		{"Settings", theme.SettingsIcon(), u.settingsView},
 	}
 }

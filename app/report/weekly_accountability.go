@@ -59,7 +59,7 @@ func (d *Doc) accountRows(a data.WeekAccountability) {
 		return
 	}
 	d.Subheading("Each resident's week")
-	t := Table{Columns: []Column{{Title: "Resident", Width: 1.6}, {Title: "Meetings", Width: 0.9, Align: "C"},
+	t := Table{Columns: []Column{{Title: "Resident", Width: 1.6}, {Title: "Outside", Width: 0.9, Align: "C"},
 		{Title: "House meeting", Width: 1.1}, {Title: "Chores", Width: 1.3}, {Title: "Curfew", Width: 0.8},
 		{Title: "Mentor", Width: 0.8, Align: "C"}, {Title: "Partner", Width: 1}, {Title: "This week", Width: 1.4}}}
 	for _, r := range a.Rows {
