@@ -28,8 +28,8 @@ var accountColumns = []struct {
 	title string
 	width float32
 }{
-	{"Resident", 150}, {"Outside meetings", 130}, {"House meeting", 130}, {"Chores", 150},
-	{"Curfew", 90}, {"Mentor", 100}, {"Partner", 120}, {"This week", 230},
+	{"Resident", 110}, {"This week", 170}, {"Outside meetings", 120}, {"House meeting", 120},
+	{"Chores", 150}, {"Curfew", 85}, {"Mentor", 85}, {"Partner", 140},
 }
 
 func newAccountRosterTab(u *UI) *accountRosterTab {
@@ -106,11 +106,11 @@ func (t *accountRosterTab) updateCell(id widget.TableCellID, o fyne.CanvasObject
 		if r.Status != data.OnTrack {
 			l.TextStyle.Bold, l.Importance = true, widget.WarningImportance
 		}
-	case len(accountColumns) - 1:
+	case 1:
 		l.Text, l.Importance = accountStatusText(r), statusImportance(r.Status)
 		l.TextStyle.Bold = r.Status != data.OnTrack
 	default:
-		c := r.Commitments()[id.Col-1]
+		c := r.Commitments()[id.Col-2]
 		l.Text, l.Importance = commitmentText(c)
 	}
 	l.Refresh()
@@ -134,6 +134,8 @@ func accountStatusText(r data.AccountabilityRow) string {
 // "0 of 3 · check in"; the colour only repeats what the words say.
 func commitmentText(c data.Commitment) (string, widget.Importance) {
 	switch {
+	case !c.Applies && c.Have == 0 && c.Need == 0 && c.Text == "0":
+		return "none asked", widget.LowImportance
 	case !c.Applies:
 		return c.Text, widget.LowImportance
 	case c.Met && c.Name == "Curfew":

@@ -131,7 +131,7 @@ func (u *UI) showAdvancement(residentID string, changed func()) {
 	testLog := widget.NewButtonWithIcon("Test log…", theme.DocumentIcon(), func() { u.showTestLog(r) })
 	body := container.NewVBox(p.box, container.NewHBox(testLog))
 	d := dialog.NewCustom(r.Display(), "Close", container.NewVScroll(body), u.win)
-	u.showModal(d, fyne.NewSize(640, 480))
+	u.showModal(d, fyne.NewSize(680, 560))
 }
 
 // movePhaseDialog asks where to, why and when, then moves the resident.

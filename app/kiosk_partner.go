@@ -25,7 +25,7 @@ func (kr *kioskResident) partnerPanel() fyne.CanvasObject {
 	if len(mp.Names) > 1 {
 		who = "Your partners this week: "
 	}
-	label := kioskLabel(who+joinAnd(mp.Names)+".", theme.SizeNameText)
+	label := kioskLabel(who+joinAnd(mp.Names), theme.SizeNameText) // short names end in "."
 	text := "I checked in with my partner"
 	if mp.CheckedInToday {
 		text = "Checked in today"
@@ -44,5 +44,5 @@ func (kr *kioskResident) checkInWithPartner(mp data.MyPartners) {
 		k.showConfirm("Not recorded", "Your check-in could not be recorded. Please tell the house manager.", widget.WarningImportance)
 		return
 	}
-	k.showConfirm("Thank you", "Checked in with "+strings.Join(mp.Names, " and ")+" today.", widget.SuccessImportance)
+	k.showConfirm("Thank you", "Checked in with "+strings.Join(mp.Names, " and ")+" today", widget.SuccessImportance)
 }

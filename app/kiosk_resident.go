@@ -86,7 +86,7 @@ func (kr *kioskResident) showHome() {
 		kr.signInBtn = nil
 		kr.signOutBtn.Importance = widget.HighImportance
 	}
-	buttons := container.NewVBox(first, meeting, week, pin, kr.partnerPanel())
+	buttons := container.NewVBox(first, meeting, kr.partnerPanel(), week, pin)
 	chores := k.u.kioskChoresPanel(kr.r, func(msg string) {
 		k.showConfirm("Chore done", msg, widget.SuccessImportance)
 	})

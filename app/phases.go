@@ -60,7 +60,11 @@ func (t *phasesTab) row(i int, p data.Phase) fyne.CanvasObject {
 		down.Disable()
 	}
 	edit := widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { t.edit(p) })
-	l := widget.NewLabel(phaseRulesText(p) + "\n" + criteriaText(p.Criteria))
+	moveUp := criteriaText(p.Criteria)
+	if i == len(t.phases)-1 {
+		moveUp = "The house's last phase."
+	}
+	l := widget.NewLabel(phaseRulesText(p) + "\n" + moveUp)
 	l.Wrapping = fyne.TextWrapWord
 	card := widget.NewCard(fmt.Sprintf("%d. %s", i+1, p.Name), "", l)
 	return container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(up, down), edit), card)
@@ -93,7 +97,7 @@ func criteriaText(c data.Criteria) string {
 		parts = append(parts, fmt.Sprintf("outside meetings met %d of the last %d weeks", c.MeetingsWeeksMet, c.MeetingsWeeks))
 	}
 	if c.StrikeWeeks > 0 {
-		parts = append(parts, fmt.Sprintf("at most %d things to work on in the last %d weeks", c.MaxStrikes, c.StrikeWeeks))
+		parts = append(parts, fmt.Sprintf("at most %s in the last %d weeks", countText(c.MaxStrikes, "thing to work on", "things to work on"), c.StrikeWeeks))
 	}
 	if c.MentorWeeks > 0 {
 		parts = append(parts, fmt.Sprintf("mentor check-ins met the last %d weeks", c.MentorWeeks))
