@@ -15,7 +15,9 @@ const (
 	demoTestResult   = "buprenorphine"
 )
 
-func flatPages(pages []string) string { return strings.Join(strings.Fields(strings.Join(pages, "\n")), " ") }
+func flatPages(pages []string) string {
+	return strings.Join(strings.Fields(strings.Join(pages, "\n")), " ")
+}
 
 func TestWeeklyAccountabilityHouseCopyHasCountsOnly(t *testing.T) {
 	st := weeklyDemo(t)
