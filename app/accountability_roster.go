@@ -28,8 +28,8 @@ var accountColumns = []struct {
 	title string
 	width float32
 }{
-	{"Resident", 110}, {"This week", 170}, {"Outside meetings", 120}, {"House meeting", 120},
-	{"Chores", 150}, {"Curfew", 85}, {"Mentor", 85}, {"Partner", 140},
+	{"Resident", 110}, {"This week", 170}, {"Outside meetings", 135}, {"House meeting", 120},
+	{"Chores", 140}, {"Curfew", 85}, {"Mentor", 85}, {"Partner", 140},
 }
 
 func newAccountRosterTab(u *UI) *accountRosterTab {

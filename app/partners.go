@@ -175,5 +175,5 @@ func (t *partnersTab) setByHand() {
 		t.reload()
 	})
 	d.scrollable(fyne.NewSize(560, 520))
-	d.open(560)
+	d.open(0)
 }

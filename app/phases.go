@@ -244,7 +244,7 @@ func (t *phasesTab) edit(p data.Phase) {
 		f.mtgMet, f.mtgWeeks, f.maxStrikes, f.strikeWeeks, f.mentorWeeks)
 	d.first = f.name
 	d.scrollable(fyne.NewSize(640, 600))
-	d.open(640)
+	d.open(0)
 }
 
 // remove deletes a phase after asking; when residents hold it the data
