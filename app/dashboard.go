@@ -28,6 +28,7 @@ func (u *UI) dashboardCards() []fyne.CanvasObject {
 		u.nextMeetingCard(),
 		u.choresCard(),
 		u.mentorsCard(),
+		u.accountabilityCard(),
 	}
 }
 

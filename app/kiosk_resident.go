@@ -88,7 +88,7 @@ func (kr *kioskResident) showHome() {
 		kr.signInBtn = nil
 		kr.signOutBtn.Importance = widget.HighImportance
 	}
-	buttons := container.NewVBox(first, meeting, week, pin)
+	buttons := container.NewVBox(first, meeting, kr.partnerPanel(), week, pin)
 	chores := k.u.kioskChoresPanel(kr.r, func(msg string) {
 		k.showConfirm("Chore done", msg, widget.SuccessImportance)
 	})

@@ -273,7 +273,7 @@ func (f *residentForm) view() fyne.CanvasObject {
 		actions.Add(widget.NewButton("Readmit…", f.readmit))
 	}
 	top := container.NewVBox(container.NewHBox(back), heading(title), f.summary())
-	body := container.NewVBox(f.weekCard(), f.Form, f.general, actions, f.mentorCard(), f.pinCard(), f.history())
+	body := container.NewVBox(f.weekCard(), f.accountabilityCard(), f.Form, f.general, actions, f.mentorCard(), f.pinCard(), f.history())
 	f.scroll = container.NewVScroll(body)
 	return container.NewBorder(top, nil, nil, nil, f.scroll)
 }

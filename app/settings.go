@@ -18,6 +18,7 @@ import (
 func (u *UI) settingsView() fyne.CanvasObject {
 	tabs := container.NewAppTabs(
 		container.NewTabItem("House", u.houseSettings()),
+		container.NewTabItem("Phases", u.phaseSettings()),
 		container.NewTabItem("Managers", u.managerSettings()),
 		container.NewTabItem("Security", u.securitySettings()),
 		container.NewTabItem("Backups", u.backupSettings()),
@@ -26,7 +27,8 @@ func (u *UI) settingsView() fyne.CanvasObject {
 	return container.NewBorder(heading("Settings"), nil, nil, nil, tabs)
 }
 
-// houseSettings edits the house: name, beds, curfews, week, phases.
+// houseSettings edits the house: name, beds, curfews, week. Phases have
+// their own tab (phases.go).
 func (u *UI) houseSettings() fyne.CanvasObject {
 	h, err := u.store.House()
 	if err != nil {
@@ -38,7 +40,6 @@ func (u *UI) houseSettings() fyne.CanvasObject {
 	beds.SetMinRowsVisible(5)
 	weeknight, weekend := newEntry("22:00"), newEntry("23:59")
 	week := widget.NewSelect(weekdayNames, nil)
-	phases := newEntry("Phase 1, Phase 2, Phase 3")
 	idle := newEntry("10")
 	name.SetText(h.Name)
 	address.SetText(h.Address)
@@ -46,7 +47,6 @@ func (u *UI) houseSettings() fyne.CanvasObject {
 	weeknight.SetText(h.CurfewWeeknight.String())
 	weekend.SetText(h.CurfewWeekend.String())
 	week.SetSelected(h.WeekStart.String())
-	phases.SetText(strings.Join(h.Phases, ", "))
 	idle.SetText(strconv.Itoa(h.IdleMinutes))
 	f.add("House name", name)
 	f.add("Address", address)
@@ -54,7 +54,6 @@ func (u *UI) houseSettings() fyne.CanvasObject {
 	f.add("Weeknight curfew", weeknight)
 	f.add("Weekend curfew", weekend)
 	f.add("Week starts on", week)
-	f.addHint("Phases", "The house's levels, in order, separated by commas", phases)
 	f.addHint("Idle minutes", "An unattended manager screen locks after this many minutes", idle)
 	saved := widget.NewLabel("")
 	save := func() {
@@ -70,7 +69,7 @@ func (u *UI) houseSettings() fyne.CanvasObject {
 		n.CurfewWeeknight = parseClockField(&v, "Weeknight curfew", weeknight.Text)
 		n.CurfewWeekend = parseClockField(&v, "Weekend curfew", weekend.Text)
 		n.WeekStart = weekdayByName(week.Selected)
-		n.Phases = splitComma(phases.Text)
+		n.Phases = nil // phases are records edited on their own tab; nil leaves them be
 		mins, err := strconv.Atoi(strings.TrimSpace(idle.Text))
 		if err != nil {
 			v = append(v, data.FieldError{Field: "Idle minutes", Msg: "enter a whole number of minutes"})
@@ -86,7 +85,7 @@ func (u *UI) houseSettings() fyne.CanvasObject {
 		h, _ = u.store.House()
 		saved.SetText("Saved.")
 	}
-	submitOnEnter(save, name, address, weeknight, weekend, phases, idle)
+	submitOnEnter(save, name, address, weeknight, weekend, idle)
 	btn := widget.NewButtonWithIcon("Save house settings", theme.DocumentSaveIcon(), save)
 	btn.Importance = widget.HighImportance
 	return container.NewVScroll(container.NewVBox(f.Form, f.general, container.NewHBox(btn, saved)))

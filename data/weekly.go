@@ -58,16 +58,22 @@ func ParseReportCopy(s string) (ReportCopy, error) {
 type SensitiveParts struct {
 	Notes    bool // residents' private notes
 	Contacts bool // residents' phone numbers, sponsors and emergency contacts
+	// Incidents: incident details and the week's drug and alcohol test
+	// results (opening them is audited). Off unless ticked for the print.
+	Incidents bool
 }
 
 // Any reports whether any part is ticked.
-func (p SensitiveParts) Any() bool { return p.Notes || p.Contacts }
+func (p SensitiveParts) Any() bool { return p.Notes || p.Contacts || p.Incidents }
 
 // WeeklyQuery asks for one week's report.
 type WeeklyQuery struct {
 	Week      Date // any day of the week; weeks start on House.WeekStart
 	Copy      ReportCopy
 	Sensitive SensitiveParts // manager copy only; ignored on the house copy
+	// By is who prints it (the manager copy's incidents and tests are
+	// opened in their name); zero: Porchlight itself.
+	By Actor
 }
 
 // WeeklyReport is everything one week's report prints, already fitted to
@@ -85,8 +91,11 @@ type WeeklyReport struct {
 	SignOuts   WeekSignOuts         // late returns, curfew, overnight passes
 	Outside    []OutsideMeetingWeek // outside meetings against each phase's requirement
 	Mentors    WeekMentors          // pairings and check-ins against target
-	Notes      []ResidentNote       // manager copy, Notes ticked
-	Contacts   []ResidentContact    // manager copy, Contacts ticked
+	// Accountability: the week's roster counts; the manager copy adds rows,
+	// phase moves, follow-ups and (ticked) incidents and tests.
+	Accountability WeekAccountability
+	Notes          []ResidentNote    // manager copy, Notes ticked
+	Contacts       []ResidentContact // manager copy, Contacts ticked
 	// President is the house president on the week's last day, for a
 	// peer-run house's signature line; zero when the house has none.
 	President PersonRef
@@ -121,6 +130,7 @@ func weeklyParts() []weekPart {
 		gatherSignOuts,
 		gatherOutside,
 		gatherMentors,
+		gatherAccountability,
 		gatherSensitive,
 		gatherPresident,
 	}

@@ -17,12 +17,13 @@ type WeeklyOptions struct {
 	Paper      PageSize            // A4 or Letter
 	Sensitive  data.SensitiveParts // manager copy: the sensitive parts ticked for this print
 	PreparedBy string              // who prints it, e.g. the manager at the desk
+	By         data.Actor          // who prints it, for the audit of what the manager copy opens
 	Printed    time.Time           // the print time shown; now if zero
 }
 
 // Query is what the report asks the store for.
 func (o WeeklyOptions) Query() data.WeeklyQuery {
-	return data.WeeklyQuery{Week: o.Week, Copy: o.Copy, Sensitive: o.Sensitive}
+	return data.WeeklyQuery{Week: o.Week, Copy: o.Copy, Sensitive: o.Sensitive, By: o.By}
 }
 
 // Weekly gathers the week's report from the store and writes it as a PDF.
@@ -79,6 +80,7 @@ func weeklySections() []weeklySection {
 		{draw: (*Doc).weeklyChores},
 		{draw: (*Doc).weeklyOutside},
 		{draw: (*Doc).weeklyMentors},
+		{draw: (*Doc).weeklyAccountability},
 		{draw: (*Doc).weeklySignOuts},
 		{managerOnly: true, draw: (*Doc).weeklyNotes},
 		{managerOnly: true, draw: (*Doc).weeklyContacts},

@@ -30,7 +30,7 @@ func commands() []command {
 		{"demo", "--data DIR [--years N]", "a persistent demo house (every manager's passcode: porchlight)", runDemo},
 		{"import", "residents FILE.csv --data DIR [--dry-run] [--skip-bad] [--dates dmy|mdy]", "import residents from a spreadsheet", runImport},
 		{"export", "residents|signouts|chores|meetings --data DIR --out FILE.csv [--from DATE] [--to DATE]", "write records to a CSV file (not encrypted)", runExport},
-		{"report", "--data DIR [--week YYYY-MM-DD] [--copy house|manager] [--paper a4|letter] [--include notes,contacts] --out FILE.pdf", "the weekly house report as a PDF", runReport},
+		{"report", "--data DIR [--week YYYY-MM-DD] [--copy house|manager] [--paper a4|letter] [--include notes,contacts,incidents] --out FILE.pdf", "the weekly house report as a PDF", runReport},
 		{"backup", "--data DIR --to FOLDER", "write one encrypted backup file, check it, print its path", runBackup},
 		{"restore", "--from FILE --data NEWDIR", "restore a backup into an empty or new folder, then verify it", runRestore},
 		{"verify", "--data DIR", "check every record decodes and every index agrees", runVerify},

@@ -46,7 +46,7 @@ func runReport(e *env, args []string) error {
 			return err
 		}
 	}
-	opts.PreparedBy = s.actor().Name
+	opts.PreparedBy, opts.By = s.actor().Name, s.actor()
 	if err := writeReport(e, s.store, opts, out); err != nil {
 		return err
 	}
@@ -94,8 +94,10 @@ func reportOptions(week, copyName, paper, include string) (report.WeeklyOptions,
 			o.Sensitive.Notes = true
 		case "contacts":
 			o.Sensitive.Contacts = true
+		case "incidents":
+			o.Sensitive.Incidents = true
 		default:
-			return o, usagef("report", "--include %q: choose from notes, contacts", part)
+			return o, usagef("report", "--include %q: choose from notes, contacts, incidents", part)
 		}
 	}
 	if o.Sensitive.Any() && o.Copy != data.CopyManager {
