@@ -322,7 +322,10 @@ func (w *accountWeek) partnerCell(residentID string) Commitment {
 	}
 	c.Applies, c.Have, c.Need = true, w.checks[residentID], w.daysNeeded
 	c.Met = c.Have >= c.Need
-	c.Open = !c.Met && c.Need-c.Have <= w.daysLeft()
+	// While the week runs, partner check-ins stay open: partners are often
+	// made mid-week, and a few days' check-ins are no reason to call
+	// anyone to account before the week is over.
+	c.Open = !c.Met && w.daysLeft() > 0
 	c.Text = fmt.Sprintf("%d of %d days", c.Have, c.Need)
 	return c
 }
