@@ -164,7 +164,7 @@ func (w *accountWeek) running() bool { return !w.today.Before(w.from) && !w.toda
 // residentsDuring lists the residents living in the house at any time in
 // [from, to], by name.
 func (s *Store) residentsDuring(from, to Date) ([]Resident, error) {
-	all, err := s.Residents()
+	all, err := s.residentsSince(from)
 	if err != nil {
 		return nil, err
 	}

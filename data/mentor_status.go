@@ -132,7 +132,7 @@ func (s *Store) NoMentorYet() ([]NoMentor, error) {
 // ended since the week began.
 func (s *Store) mentorWeek(h House, weekStart, asOf Date, activeOnly bool) (MentorWeekSummary, error) {
 	w := MentorWeekSummary{WeekStart: weekStart, WeekEnd: weekStart.AddDays(6), AsOf: asOf}
-	rs, err := s.Residents()
+	rs, err := s.residentsSince(weekStart) // the week's pairs lived here in it
 	if err != nil {
 		return w, err
 	}

@@ -16,11 +16,21 @@ import (
 
 const pfxActive = "resact/"
 
+// The left index: one key per finished stay, by the day it ended
+// (resleft/<YYYYMMDD>/<id>), so a week's report finds who lived here that
+// week by reading the living and those who left since, not everyone ever.
+const pfxLeft = "resleft/"
+
 // putResident writes a resident's record and keeps the active index in
 // step with it. Every write of a resident goes through here.
 func putResident(txn *badger.Txn, r Resident) error {
 	if err := putJSON(txn, pfxRes+r.ID, r); err != nil {
 		return err
+	}
+	for _, st := range r.Stays { // stays are only ever added: setting all is idempotent
+		if err := putJSON(txn, leftKey(st.MoveOut, r.ID), true); err != nil {
+			return err
+		}
 	}
 	if r.Active() {
 		return putJSON(txn, pfxActive+r.ID, true)
@@ -53,6 +63,63 @@ func activeResidentsIn(txn *badger.Txn) ([]Resident, error) {
 		return order(a.Last+" "+a.FirstName(), b.Last+" "+b.FirstName())
 	})
 	return out, nil
+}
+
+func leftKey(d Date, id string) string { return pfxLeft + d.Key() + "/" + id }
+
+// residentsSince lists the residents who lived in the house on or after
+// day from: everyone living here now and everyone whose stay ended since,
+// in the one name order. It reads the two indexes, not every resident.
+func (s *Store) residentsSince(from Date) ([]Resident, error) {
+	var out []Resident
+	err := s.read(func(txn *badger.Txn) error {
+		active, err := activeResidentsIn(txn)
+		if err != nil {
+			return err
+		}
+		seen := make(map[string]bool, len(active))
+		for _, r := range active {
+			seen[r.ID] = true
+		}
+		out = active
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(pfxLeft)})
+		defer it.Close()
+		for it.Seek([]byte(pfxLeft + from.Key())); it.Valid(); it.Next() {
+			key := string(it.Item().Key())
+			id := key[strings.LastIndexByte(key, '/')+1:]
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			var r Resident
+			if err := getJSON(txn, pfxRes+id, &r); err != nil {
+				return err
+			}
+			out = append(out, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list residents since %s: %w", from, err)
+	}
+	order := NameOrder()
+	slices.SortStableFunc(out, func(a, b Resident) int {
+		return order(a.Last+" "+a.FirstName(), b.Last+" "+b.FirstName())
+	})
+	return out, nil
+}
+
+// migrateLeftIndex builds the left index of a store written before it
+// existed (schema 3 to 4).
+func migrateLeftIndex(txn *badger.Txn) error {
+	return scanJSON(txn, pfxRes, func(r Resident) error {
+		for _, st := range r.Stays {
+			if err := putJSON(txn, leftKey(st.MoveOut, r.ID), true); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // migrateActiveIndex builds the active index of a store written before it

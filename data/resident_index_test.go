@@ -1,6 +1,7 @@
 package data
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -63,5 +64,59 @@ func TestActiveIndexFollowsMovesAndMigrates(t *testing.T) {
 	}
 	if v, _ := st.SchemaVersion(); v != schemaVersion {
 		t.Fatalf("version %d after the migration", v)
+	}
+}
+
+// residentsSince finds the living and those who left on or after a day,
+// and a store from before the left index gets it when it opens.
+func TestResidentsSinceReadsTheIndexes(t *testing.T) {
+	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+	st := emptyHouseAt(t, now, "Room 1: A, B, C")
+	h, _ := st.House()
+	ids := map[string]string{}
+	for i, n := range []string{"Ana", "Bo", "Cy"} {
+		r, err := st.AddResident(System, Resident{First: n, Last: "Lopez", BedID: h.Beds[i].ID, MoveIn: NewDate(2026, 1, 1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[n] = r.ID
+	}
+	if err := st.MoveOut(System, ids["Bo"], NewDate(2026, 2, 1), MoveOutReasons[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.MoveOut(System, ids["Cy"], NewDate(2026, 3, 1), MoveOutReasons[0]); err != nil {
+		t.Fatal(err)
+	}
+	names := func(from Date) string {
+		rs, err := st.residentsSince(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, r := range rs {
+			out = append(out, r.First)
+		}
+		return strings.Join(out, ",")
+	}
+	if got := names(NewDate(2026, 2, 15)); got != "Ana,Cy" {
+		t.Errorf("since 15 Feb: %s, want Ana,Cy", got)
+	}
+	if got := names(NewDate(2026, 2, 1)); got != "Ana,Bo,Cy" {
+		t.Errorf("since 1 Feb (Bo's last day): %s", got)
+	}
+	err := st.db.Update(func(txn *badger.Txn) error {
+		if err := txn.Delete([]byte(leftKey(NewDate(2026, 3, 1), ids["Cy"]))); err != nil {
+			return err
+		}
+		return putJSON(txn, keyVersion, 3)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.migrate(); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(NewDate(2026, 2, 15)); got != "Ana,Cy" {
+		t.Errorf("after the migration: %s, want Ana,Cy", got)
 	}
 }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -52,7 +53,21 @@ func (s *Store) readWeek(day Date) (*weekView, error) {
 		if err := scanJSON(txn, pfxChore, func(c Chore) error { v.chores[c.ID] = c; return nil }); err != nil {
 			return err
 		}
-		return scanJSON(txn, pfxRes, func(r Resident) error { v.residents[r.ID] = r; return nil })
+		// only the residents the week's assignments name, not everyone ever
+		for _, a := range v.items {
+			if _, ok := v.residents[a.ResidentID]; ok || a.ResidentID == "" {
+				continue
+			}
+			var r Resident
+			switch err := getJSON(txn, pfxRes+a.ResidentID, &r); {
+			case errors.Is(err, ErrNotFound):
+				continue
+			case err != nil:
+				return err
+			}
+			v.residents[r.ID] = r
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read the chore roster: %w", err)

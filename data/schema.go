@@ -10,13 +10,14 @@ import (
 // schemaVersion is the version of the records this code writes. Every
 // record carries the version it was written with (field "v"), and the store
 // keeps the version of its layout under meta/version.
-const schemaVersion = 3
+const schemaVersion = 4
 
 // migrations[n] upgrades a store from version n to n+1, in one transaction.
 // Add a function here when the layout changes; never edit an old one.
 var migrations = map[int]func(txn *badger.Txn) error{
 	1: migratePhases,
 	2: migrateActiveIndex,
+	3: migrateLeftIndex,
 }
 
 // migrate brings the store's layout up to schemaVersion on open.

@@ -165,7 +165,9 @@ func (s *Store) weekContext(q WeeklyQuery) (*weekCtx, error) {
 	if err != nil {
 		return nil, err
 	}
-	rs, err := s.Residents()
+	from, _ := h.Week(q.Week)
+	// who lived here in the week or the occupancy chart's weeks before it
+	rs, err := s.residentsSince(from.AddDays(-7 * OccupancyWeeks))
 	if err != nil {
 		return nil, err
 	}

@@ -130,6 +130,9 @@ func (w *benchWriter) put(key string, v any) {
 // putResident does.
 func (w *benchWriter) resident(r Resident) {
 	w.put(pfxRes+r.ID, r)
+	for _, st := range r.Stays {
+		w.put(leftKey(st.MoveOut, r.ID), true)
+	}
 	if r.Active() {
 		w.put(pfxActive+r.ID, true)
 	} else if w.err == nil && w.txn != nil {
