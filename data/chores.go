@@ -234,17 +234,11 @@ func (s *Store) DeleteChore(by Actor, id string) error {
 }
 
 func countActiveResidents(txn *badger.Txn) (int, error) {
-	n := 0
-	err := scanJSON(txn, pfxRes, func(r Resident) error {
-		if r.Active() {
-			n++
-		}
-		return nil
-	})
+	rs, err := activeResidentsIn(txn)
 	if err != nil {
 		return 0, fmt.Errorf("count residents: %w", err)
 	}
-	return n, nil
+	return len(rs), nil
 }
 
 // ChoreSettings are the house's rules for the chore rotation.

@@ -73,34 +73,37 @@ func leftKey(d Date, id string) string { return pfxLeft + d.Key() + "/" + id }
 func (s *Store) residentsSince(from Date) ([]Resident, error) {
 	var out []Resident
 	err := s.read(func(txn *badger.Txn) error {
-		active, err := activeResidentsIn(txn)
-		if err != nil {
-			return err
-		}
-		seen := make(map[string]bool, len(active))
-		for _, r := range active {
-			seen[r.ID] = true
-		}
-		out = active
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(pfxLeft)})
-		defer it.Close()
-		for it.Seek([]byte(pfxLeft + from.Key())); it.Valid(); it.Next() {
-			key := string(it.Item().Key())
-			id := key[strings.LastIndexByte(key, '/')+1:]
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-			var r Resident
-			if err := getJSON(txn, pfxRes+id, &r); err != nil {
-				return err
-			}
-			out = append(out, r)
-		}
-		return nil
+		var err error
+		out, err = residentsSinceIn(txn, from)
+		return err
 	})
+	return out, err
+}
+
+// residentsSinceIn is residentsSince inside a transaction.
+func residentsSinceIn(txn *badger.Txn, from Date) ([]Resident, error) {
+	out, err := activeResidentsIn(txn)
 	if err != nil {
-		return nil, fmt.Errorf("list residents since %s: %w", from, err)
+		return nil, err
+	}
+	seen := make(map[string]bool, len(out))
+	for _, r := range out {
+		seen[r.ID] = true
+	}
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(pfxLeft)})
+	defer it.Close()
+	for it.Seek([]byte(pfxLeft + from.Key())); it.Valid(); it.Next() {
+		key := string(it.Item().Key())
+		id := key[strings.LastIndexByte(key, '/')+1:]
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		var r Resident
+		if err := getJSON(txn, pfxRes+id, &r); err != nil {
+			return nil, fmt.Errorf("list residents since %s: %w", from, err)
+		}
+		out = append(out, r)
 	}
 	order := NameOrder()
 	slices.SortStableFunc(out, func(a, b Resident) int {

@@ -37,23 +37,20 @@ func passOff(txn *badger.Txn, cs ChoreSettings, from, to Date, loc *time.Locatio
 		return nil, nil
 	}
 	out := map[string][]Span{}
-	err := scanJSON(txn, pfxRes, func(r Resident) error {
-		if last, ok := r.LastStay(); !r.Active() && (!ok || last.MoveOut.Before(from)) {
-			return nil
-		}
+	rs, err := residentsSinceIn(txn, from)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rs {
 		ps, err := passesBetween(txn, r.ID, from.At(0, 0, loc), to.AddDays(1).At(0, 0, loc))
 		if err != nil {
-			return fmt.Errorf("read passes: %w", err)
+			return nil, fmt.Errorf("read passes: %w", err)
 		}
 		for _, p := range ps {
 			if span, ok := PassChoreDays(p); ok {
 				out[r.ID] = append(out[r.ID], span)
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
 	return out, nil
 }
@@ -100,10 +97,12 @@ func loadRosterContext(txn *badger.Txn, day Date) (*rosterContext, error) {
 	if c.chores, err = readChores(txn); err != nil {
 		return nil, fmt.Errorf("list chores: %w", err)
 	}
-	if err := scanJSON(txn, pfxRes, func(r Resident) error { c.residents = append(c.residents, r); return nil }); err != nil {
+	from := c.week.AddDays(-7 * max(c.settings.Window()-1, 1)) // last week at least, for repeats
+	// who lived here in the rotation's window: the living and those who
+	// left since, not every resident ever
+	if c.residents, err = residentsSinceIn(txn, from); err != nil {
 		return nil, fmt.Errorf("list residents: %w", err)
 	}
-	from := c.week.AddDays(-7 * max(c.settings.Window()-1, 1)) // last week at least, for repeats
 	if c.history, err = readRosterRange(txn, from, c.week); err != nil {
 		return nil, err
 	}

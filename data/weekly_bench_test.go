@@ -184,3 +184,33 @@ func BenchmarkKioskTilesHistory(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkGenerateRosterHistory makes next week's chore roster on the same
+// 40-bed house with one and ten years of residents behind it.
+//
+//	go test ./data -run '^$' -bench GenerateRosterHistory -benchmem
+func BenchmarkGenerateRosterHistory(b *testing.B) {
+	for _, years := range []int{1, 10} {
+		b.Run(fmt.Sprintf("history=%dy", years), func(b *testing.B) {
+			st, week := weeklyHistory(b, years)
+			for i := range 30 {
+				c := Chore{Name: fmt.Sprintf("Chore %d", i), Area: "House", Effort: 1 + i%5, Frequency: Weekly,
+					Weekday: time.Weekday(i % 7), People: 1, Active: true}
+				if i < 10 {
+					c.Frequency = Daily
+				}
+				if _, err := st.AddChore(System, c); err != nil {
+					b.Fatal(err)
+				}
+			}
+			next := week.AddDays(7)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				if _, err := st.GenerateRoster(System, next); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
