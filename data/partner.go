@@ -217,28 +217,28 @@ func (s *Store) eligiblePartners(txn *badger.Txn, ps PartnerSettings, week Date)
 	set := map[string]bool{}
 	var left []LeftOut
 	loc := s.houseZone()
-	err := scanJSON(txn, pfxRes, func(r Resident) error {
-		if !r.Active() {
-			return nil
-		}
+	rs, err := activeResidentsIn(txn) // the living only, not everyone ever
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, r := range rs {
 		if ps.LeaveOutNew && !r.MoveIn.Before(week) {
 			left = append(left, LeftOut{r.ID, "moved in this week"})
-			return nil
+			continue
 		}
 		if ps.LeaveOutPass {
 			passes, err := passesBetween(txn, r.ID, week.At(0, 0, loc), week.AddDays(7).At(0, 0, loc))
 			if err != nil {
-				return err
+				return nil, nil, err
 			}
 			if passDays(passes, week) >= 4 {
 				left = append(left, LeftOut{r.ID, "on a pass most of the week"})
-				return nil
+				continue
 			}
 		}
 		set[r.ID] = true
-		return nil
-	})
-	return set, left, err
+	}
+	return set, left, nil
 }
 
 // passDays counts the week's days a resident's passes keep them away.
