@@ -373,9 +373,9 @@ func (m *kioskMeetingForm) save() {
 
 // --- my week -----------------------------------------------------------
 
-// kioskWeekLists are the lists on "My week" (for tests).
+// kioskWeekLists are the lists on "My week".
 type kioskWeekLists struct {
-	signOuts, meetings *widget.List
+	signOuts, meetings kioskLines
 }
 
 // showWeek shows the resident's days sober, next milestone, sign-outs
@@ -417,26 +417,31 @@ func (kr *kioskResident) showWeek() *kioskWeekLists {
 	return lists
 }
 
-// kioskTextList is a list of n lines of wrapping text.
-func kioskTextList(n int, text func(i int) string) *widget.List {
-	l := widget.NewList(
-		func() int { return n },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(text(i)) },
-	)
-	l.OnSelected = func(i widget.ListItemID) { l.Unselect(i) }
-	return l
+// kioskLines are a week's lines, each wrapping onto as many lines as it
+// needs, so "verified by Linda K." is never cut to "verified b…". A
+// resident's week holds a handful of lines, so they are laid out whole
+// in a scroll rather than in a virtual list.
+type kioskLines struct{ *fyne.Container }
+
+// Length is the number of lines.
+func (l kioskLines) Length() int { return len(l.Objects) }
+
+// kioskTextList is n lines of wrapping text.
+func kioskTextList(n int, text func(i int) string) kioskLines {
+	box := container.NewVBox()
+	for i := range n {
+		l := widget.NewLabel(text(i))
+		l.Wrapping = fyne.TextWrapWord
+		box.Add(l)
+	}
+	return kioskLines{box}
 }
 
 // kioskListCard is a titled list, or a line saying it is empty.
-func kioskListCard(title, empty string, n int, list *widget.List) fyne.CanvasObject {
+func kioskListCard(title, empty string, n int, list kioskLines) fyne.CanvasObject {
 	head := kioskLabel(title, theme.SizeNameSubHeadingText)
 	head.TextStyle.Bold = true
-	var body fyne.CanvasObject = list
+	var body fyne.CanvasObject = container.NewVScroll(list.Container)
 	if n == 0 {
 		body = container.NewVBox(widget.NewLabel(empty))
 	}
