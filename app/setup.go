@@ -103,7 +103,9 @@ func (u *UI) showSetup() {
 	u.screens.setup = f
 	intro := widget.NewLabel("Welcome. Set up the house and its first manager. Everything stays on this computer, encrypted; nothing goes to the internet.")
 	intro.Wrapping = fyne.TextWrapWord
-	body := container.NewVBox(heading("Set up Porchlight"), intro, f.Form, f.general, container.NewHBox(f.create))
+	restore := widget.NewButtonWithIcon("Restore a house from a backup…", theme.HistoryIcon(), u.chooseBackup)
+	body := container.NewVBox(heading("Set up Porchlight"), intro, f.Form, f.general, container.NewHBox(f.create),
+		widget.NewSeparator(), widget.NewLabel("Moving to a new computer? Restore the house from its backup instead."), container.NewHBox(restore))
 	u.setContent(container.NewVScroll(container.NewPadded(body)))
 	u.onEscape(nil)
 	u.win.Canvas().Focus(f.name)

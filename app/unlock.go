@@ -64,8 +64,10 @@ func (s *unlockScreen) layout() fyne.CanvasObject {
 	if s.u.store != nil { // a manager log-in from the kiosk: the way back
 		s.useKey.Hide()
 		box.Add(widget.NewButtonWithIcon("Back to kiosk", theme.NavigateBackIcon(), s.u.showKiosk))
+	} else {
+		box.Add(widget.NewButtonWithIcon("Restore from a backup…", theme.HistoryIcon(), s.u.chooseBackup))
 	}
-	return container.NewCenter(container.NewGridWrap(fyne.NewSize(440, 360), box))
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(440, 400), box))
 }
 
 func (s *unlockScreen) toggleKey(on bool) {
