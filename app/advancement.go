@@ -172,7 +172,7 @@ func (u *UI) movePhaseDialog(r data.Resident, up bool, done func(data.PhaseChang
 		}
 		d.close()
 		if c.Up {
-			dialog.ShowInformation("Moved up", r.Short()+" moved up to "+c.To+". Something to celebrate at the house meeting!", u.win)
+			u.showInfo("Moved up", r.Short()+" moved up to "+c.To+". Something to celebrate at the house meeting!")
 		}
 		done(c)
 	})

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 
 	"porchlight/data"
 )
@@ -97,7 +96,7 @@ func (u *UI) Start() {
 // opened (a keyring copy restored, an unfinished setup cleared).
 func (u *UI) showVaultNotice() {
 	if n := u.vault.Notice(); n != "" {
-		dialog.ShowInformation("Porchlight", n, u.win)
+		u.showInfo("Porchlight", n)
 	}
 }
 

@@ -1,7 +1,5 @@
 package app
 
-import "fyne.io/fyne/v2/dialog"
-
 // dailyWork is what the house needs done once a day while the app runs:
 // this week's and next week's chore rosters made if they are missing.
 // It runs when the store opens and whenever the date changes.
@@ -15,6 +13,6 @@ func (u *UI) dailyWork() {
 	}
 	u.lastDaily = today
 	if err := u.store.EnsureRosters(today); err != nil {
-		dialog.ShowError(err, u.win)
+		u.showProblem("That did not work", err)
 	}
 }

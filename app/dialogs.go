@@ -181,8 +181,24 @@ func (u *UI) confirmAction(title, msg, okText string, fn func()) *dialog.Confirm
 }
 
 // showProblem shows an error that belongs to no field, worded as a sentence.
-func (u *UI) showProblem(title string, err error) {
-	u.showModal(dialog.NewInformation(title, problemText(err), u.win), fyne.Size{})
+func (u *UI) showProblem(title string, err error) { u.showInfo(title, problemText(err)) }
+
+// showInfo shows a message in words that wrap, with OK (Enter or Escape
+// close it too). Fyne's own information dialog draws a faded icon behind
+// the text, which overlaps longer messages.
+func (u *UI) showInfo(title, msg string) {
+	l := widget.NewLabel(msg)
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(title, "OK", l, u.win)
+	pop := u.pushKeys(func(k *fyne.KeyEvent) {
+		switch k.Name {
+		case fyne.KeyEscape, fyne.KeyReturn, fyne.KeyEnter:
+			d.Hide()
+		}
+	})
+	d.SetOnClosed(pop)
+	d.Show()
+	d.Resize(fyne.NewSize(480, d.MinSize().Height))
 }
 
 // problemText is an error as a sentence, without the data layer's

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -99,7 +98,7 @@ func (p *meetingsPage) reload() {
 }
 
 // showError shows an error that belongs to no field.
-func (p *meetingsPage) showError(err error) { dialog.ShowError(err, p.u.win) }
+func (p *meetingsPage) showError(err error) { p.u.showProblem("That did not work", err) }
 
 // --- schedule tab ------------------------------------------------------------
 

@@ -311,7 +311,7 @@ func (e *meetingEditor) refillChores() {
 		return
 	}
 	if strings.TrimSpace(text) == "" {
-		dialog.ShowInformation("Chore roster", "There is no chore roster to report from yet.", e.u.win)
+		e.u.showInfo("Chore roster", "There is no chore roster to report from yet.")
 		return
 	}
 	e.choreText.SetText(text)

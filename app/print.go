@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"porchlight/app/report"
@@ -85,10 +83,8 @@ func writePrintPDF(name string, write func(io.Writer) error) (string, error) {
 // openPDF opens a written PDF in the system's viewer, or says where it is.
 func (u *UI) openPDF(what, path string) {
 	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: path}); err != nil {
-		d := dialog.NewInformation(what+" saved",
+		u.showInfo(what+" saved",
 			fmt.Sprintf("The %s was saved to %s, but no PDF viewer could open it (%v). Open the file from there to print it, and delete it afterwards.",
-				strings.ToLower(what), path, err), u.win)
-		d.Resize(fyne.NewSize(520, d.MinSize().Height))
-		d.Show()
+				strings.ToLower(what), path, err))
 	}
 }

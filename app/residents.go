@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -171,7 +170,7 @@ func (p *residentsPage) sortBy(col int) {
 func (p *residentsPage) reload() {
 	rs, err := p.u.store.Residents()
 	if err != nil {
-		dialog.ShowError(err, p.u.win)
+		p.u.showProblem("That did not work", err)
 		return
 	}
 	h, _ := p.u.store.House()

@@ -133,7 +133,7 @@ func (u *UI) restore(b *data.BackupFile, k data.BackupKey) {
 	if len(rep.NotInBackup) > 0 {
 		msg += " Not in this backup (added later): " + strings.Join(rep.NotInBackup, ", ") + "."
 	}
-	u.showModal(dialog.NewInformation("Backup restored", msg, u.win), fyne.NewSize(520, 0))
+	u.showInfo("Backup restored", msg)
 }
 
 // swapIn closes the records folder, keeps it under keep, moves the

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -104,7 +103,7 @@ func (u *UI) managerSettings() fyne.CanvasObject {
 	reload := func() {
 		var err error
 		if ms, err = u.store.Managers(); err != nil {
-			dialog.ShowError(err, u.win)
+			u.showProblem("That did not work", err)
 		}
 		list.Refresh()
 	}
@@ -173,7 +172,7 @@ func (u *UI) changePasscode() {
 	u.passcodeDialog("Change my passcode", "Change", f, []fyne.CanvasObject{cur, pass, again}, func() error {
 		err := u.store.ChangePasscode(u.actor(), u.manager.ID, cur.Text, pass.Text, again.Text)
 		if err == nil {
-			dialog.ShowInformation("Passcode changed", "Use the new passcode from now on.", u.win)
+			u.showInfo("Passcode changed", "Use the new passcode from now on.")
 		}
 		return err
 	})
@@ -187,7 +186,7 @@ func (u *UI) resetPasscode(m data.Manager) {
 	u.passcodeDialog("New passcode for "+m.Name, "Set passcode", f, []fyne.CanvasObject{pass, again}, func() error {
 		err := u.store.ResetPasscode(u.actor(), m.ID, pass.Text, again.Text)
 		if err == nil {
-			dialog.ShowInformation("Passcode set", m.Name+" can log in with the new passcode.", u.win)
+			u.showInfo("Passcode set", m.Name+" can log in with the new passcode.")
 		}
 		return err
 	})
@@ -200,7 +199,7 @@ func (u *UI) removeManager(m data.Manager, reload func()) {
 			return
 		}
 		if err := u.store.RemoveManager(u.actor(), m.ID); err != nil {
-			dialog.ShowError(err, u.win)
+			u.showProblem("That did not work", err)
 			return
 		}
 		reload()
@@ -226,7 +225,7 @@ func (u *UI) auditLog() fyne.CanvasObject {
 	load := func() {
 		es, cur, err := u.store.AuditPage(next, page)
 		if err != nil {
-			dialog.ShowError(err, u.win)
+			u.showProblem("That did not work", err)
 			return
 		}
 		entries, next = append(entries, es...), cur

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -155,7 +154,7 @@ func (p *signoutsPage) outTab() fyne.CanvasObject {
 func (p *signoutsPage) reloadOut() {
 	outs, err := p.u.store.OutNow()
 	if err != nil {
-		dialog.ShowError(err, p.u.win)
+		p.u.showProblem("That did not work", err)
 	}
 	p.outs = outs
 	p.outEmpty.Hidden = len(outs) > 0
@@ -412,7 +411,7 @@ func (p *signoutsPage) reloadLog() {
 	}
 	entries, err := p.u.store.SignLog(from, to, p.logResident())
 	if err != nil {
-		dialog.ShowError(err, p.u.win)
+		p.u.showProblem("That did not work", err)
 	}
 	p.entries = entries
 	p.logCount.SetText(fmt.Sprintf("%d entries", len(entries)))
@@ -497,7 +496,7 @@ func (p *signoutsPage) reloadPasses() {
 	for _, id := range ids {
 		ps, err := p.u.store.Passes(id, from, to)
 		if err != nil {
-			dialog.ShowError(err, p.u.win)
+			p.u.showProblem("That did not work", err)
 			break
 		}
 		all = append(all, ps...)
@@ -545,7 +544,7 @@ func (p *signoutsPage) confirmCancelPass() {
 			return
 		}
 		if err := p.u.store.CancelPass(p.u.actor(), ps.ResidentID, ps.ID); err != nil {
-			dialog.ShowError(err, p.u.win)
+			p.u.showProblem("That did not work", err)
 		}
 		p.reloadPasses()
 		p.reloadOut()
@@ -606,7 +605,7 @@ func (p *signoutsPage) reloadMeetings() {
 	p.mtgRange.SetText(p.mtgStart.Pretty() + " to " + end.Pretty())
 	weeks, err := p.u.store.OutsideMeetingsReport(p.mtgStart)
 	if err != nil {
-		dialog.ShowError(err, p.u.win)
+		p.u.showProblem("That did not work", err)
 	}
 	p.weeks = weeks
 	p.mtgSel = -1

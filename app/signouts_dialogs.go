@@ -141,7 +141,7 @@ func (p *signoutsPage) openCorrect(e data.SignEntry) {
 func (p *signoutsPage) openVersions(e data.SignEntry) {
 	vs, err := p.u.store.SignEntryVersions(e.ID)
 	if err != nil {
-		dialog.ShowError(err, p.u.win)
+		p.u.showProblem("That did not work", err)
 		return
 	}
 	lines := make([]string, len(vs))

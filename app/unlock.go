@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -153,8 +152,8 @@ func (s *unlockScreen) done(login data.Login, st *data.Store, err error, useKey 
 	s.u.leaveKiosk()
 	s.u.showShell()
 	if useKey {
-		dialog.ShowInformation("Opened with the recovery key",
-			"Set a new passcode for a manager now: Settings → Managers → Reset passcode.", s.u.win)
+		s.u.showInfo("Opened with the recovery key",
+			"Set a new passcode for a manager now: Settings → Managers → Reset passcode.")
 	}
 }
 
