@@ -104,20 +104,7 @@ func (kr *kioskResident) showCheckIn(mentorshipID, who string, asMentor bool) *k
 		support: map[string]bool{}, supports: map[string]*widget.Button{}}
 	h := kioskCheckInButtonHeight
 	today := k.u.store.Today()
-	var days []fyne.CanvasObject
-	for i := 0; i < data.KioskCheckInDays; i++ {
-		d := today.AddDays(-i)
-		label := d.Weekday().String()
-		switch i {
-		case 0:
-			label = "Today"
-		case 1:
-			label = "Yesterday"
-		}
-		b := widget.NewButton(label, func() { c.chooseDay(d) })
-		c.days[d] = b
-		days = append(days, kioskTall(b, h))
-	}
+	days := kioskDayButtons(today, data.KioskCheckInDays, h, c.days, c.chooseDay)
 	var kinds []fyne.CanvasObject
 	for _, kd := range data.CheckInKinds {
 		b := widget.NewButton(string(kd), func() { c.chooseKind(kd) })

@@ -283,21 +283,8 @@ func (kr *kioskResident) showMeeting() {
 		m.paths[p] = b
 		paths = append(paths, kioskTall(b, 72))
 	}
-	var days []fyne.CanvasObject
 	today := data.DateOf(now)
-	for i := 0; i < data.KioskMeetingDays; i++ {
-		d := today.AddDays(-i)
-		label := d.Weekday().String()
-		switch i {
-		case 0:
-			label = "Today"
-		case 1:
-			label = "Yesterday"
-		}
-		b := widget.NewButton(label, func() { m.chooseDay(d) })
-		m.days[d] = b
-		days = append(days, kioskTall(b, 72))
-	}
+	days := kioskDayButtons(today, data.KioskMeetingDays, 72, m.days, m.chooseDay)
 	m.name = newEntry("e.g. Tuesday Night Step Study")
 	m.at = newEntry("HH:MM")
 	m.at.SetText(now.Format("15:04"))
@@ -415,6 +402,27 @@ func (kr *kioskResident) showWeek() *kioskWeekLists {
 	bottom := container.NewBorder(nil, nil, back, done, container.NewCenter(widget.NewLabel(weekText)))
 	k.setPage(kioskActionPage, container.NewBorder(top, bottom, nil, nil, container.NewGridWithColumns(2, left, right)))
 	return lists
+}
+
+// kioskDayButtons are big buttons for the last n days, today first
+// ("Today", "Yesterday", then weekday names), h high; each is kept in
+// byDay and calls choose with its day.
+func kioskDayButtons(today data.Date, n int, h float32, byDay map[data.Date]*widget.Button, choose func(data.Date)) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for i := range n {
+		d := today.AddDays(-i)
+		label := d.Weekday().String()
+		switch i {
+		case 0:
+			label = "Today"
+		case 1:
+			label = "Yesterday"
+		}
+		b := widget.NewButton(label, func() { choose(d) })
+		byDay[d] = b
+		out = append(out, kioskTall(b, h))
+	}
+	return out
 }
 
 // kioskLines are a week's lines, each wrapping onto as many lines as it

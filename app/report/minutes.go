@@ -305,6 +305,12 @@ func outcomeLabel(o data.Outcome) string {
 
 func (d *Doc) minutesActionItems(items []data.ActionItem) {
 	d.blockHeading("Action items")
+	d.actionItems(items)
+}
+
+// actionItems is the table of a meeting's action items, shared by the
+// minutes and the weekly report.
+func (d *Doc) actionItems(items []data.ActionItem) {
 	if len(items) == 0 {
 		d.Paragraph("No action items.")
 		return

@@ -93,20 +93,7 @@ func (d *Doc) weekMotions(ms []data.Motion) {
 
 func (d *Doc) weekActionItems(items []data.ActionItem) {
 	d.Subheading("Action items")
-	if len(items) == 0 {
-		d.Paragraph("No action items.")
-		return
-	}
-	t := Table{Columns: []Column{{Title: "Action", Width: 4.5}, {Title: "Owner", Width: 2.4},
-		{Title: "Due", Width: 1.7}, {Title: "Done", Width: 0.7, Align: "C"}}}
-	for _, it := range items {
-		box := CheckboxEmpty
-		if it.Done {
-			box = CheckboxTicked
-		}
-		t.Rows = append(t.Rows, []string{it.Text, it.Owner.Name, it.Due.Pretty(), box})
-	}
-	d.Table(t)
+	d.actionItems(items)
 }
 
 // weeklyChores is section 5: the week's tally per resident and next week's
