@@ -120,3 +120,27 @@ func TestResidentsSinceReadsTheIndexes(t *testing.T) {
 		t.Errorf("after the migration: %s, want Ana,Cy", got)
 	}
 }
+
+// Housekeeping runs on a store with replaced records and leaves every
+// record readable.
+func TestHousekeepingKeepsEveryRecord(t *testing.T) {
+	st := emptyHouseAt(t, time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC), "Room 1: A")
+	h, _ := st.House()
+	r, err := st.AddResident(System, Resident{First: "Ana", Last: "Lopez", BedID: h.Beds[0].ID, MoveIn: NewDate(2026, 3, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 50 {
+		r.Notes = strings.Repeat("x", 100+i)
+		if r, err = st.UpdateResident(System, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.Housekeeping(); err != nil {
+		t.Fatalf("housekeeping: %v", err)
+	}
+	back, err := st.Resident(r.ID)
+	if err != nil || back.Notes != r.Notes {
+		t.Fatalf("after housekeeping: %v, notes %d chars", err, len(back.Notes))
+	}
+}

@@ -10,6 +10,7 @@ import (
 	mrand "math/rand/v2"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	badger "github.com/dgraph-io/badger/v4"
@@ -29,6 +30,10 @@ type Store struct {
 	// handOnFault, when a test sets it, makes handing chores on fail with
 	// it after the moves are written, to show nothing half done is kept.
 	handOnFault error
+	// bg keeps Close from closing the database under background work
+	// (housekeeping); closed tells that work not to start.
+	bg     sync.Mutex
+	closed bool
 }
 
 // ErrCannotDecrypt means the keyring opened but the database did not accept
@@ -62,6 +67,9 @@ func badgerOptions(dir string, key []byte) badger.Options {
 // Close flushes and closes the database and records that it was closed
 // cleanly. The vault's lock stays held.
 func (s *Store) Close() error {
+	s.bg.Lock()
+	s.closed = true
+	s.bg.Unlock()
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close house records: %w", err)
 	}
