@@ -90,7 +90,7 @@ func (u *UI) weeklyReportView(log *reportLog) fyne.CanvasObject {
 		widget.NewFormItem("Paper", p.paper),
 	)
 	body := container.NewVBox(f, sensitive, widget.NewCard("What it will say", "", p.summary),
-		container.NewHBox(p.print, p.save), p.status)
+		container.NewHBox(widget.NewButtonWithIcon("Preview", theme.VisibilityIcon(), p.showPreview), p.print, p.save), p.status)
 	p.setWeek(p.week)
 	return container.NewBorder(heading("Weekly house report"), nil, nil, nil, container.NewVScroll(body))
 }

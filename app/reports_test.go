@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"porchlight/data"
 )
 
 // The Reports section shows what the week's report will say, offers the
@@ -102,4 +104,43 @@ func findWidget[W fyne.CanvasObject](t *testing.T, u *UI, ok func(W) bool) W {
 		t.Fatalf("no such %T on screen", found)
 	}
 	return found
+}
+
+// The preview shows what the chosen copy will print: the house copy never
+// a private note, the manager copy the notes only when ticked.
+func TestReportPreviewFollowsTheCopy(t *testing.T) {
+	fx := newKioskFixture(t)
+	st := fx.u.store
+	r := fx.rs[0]
+	r.Notes = "PRIVATE preview note"
+	if _, err := st.UpdateResident(fx.u.actor(), r); err != nil {
+		t.Fatal(err)
+	}
+	house, err := st.WeeklyReport(data.WeeklyQuery{Week: st.Today(), Copy: data.CopyHouse, Sensitive: data.SensitiveParts{Notes: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := reportPreview(house)
+	for _, want := range []string{"## Census", "## Chores", "## Peer mentors", "## Accountability", "Beds filled: 3 of 4"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the preview lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "PRIVATE") {
+		t.Fatal("the house copy's preview shows a private note")
+	}
+	mgr, err := st.WeeklyReport(data.WeeklyQuery{Week: st.Today(), Copy: data.CopyManager, Sensitive: data.SensitiveParts{Notes: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(reportPreview(mgr), "PRIVATE preview note") {
+		t.Fatal("the manager copy's preview with notes ticked lacks the note")
+	}
+	fx.u.manager = st.Session()
+	fx.u.showShell()
+	meetingSection(t, fx.u, "Reports")
+	test.Tap(findButton(t, fx.u, "Preview"))
+	if !dialogOpen(fx.u) {
+		t.Fatal("Preview opened nothing")
+	}
 }
