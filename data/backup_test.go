@@ -9,33 +9,9 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	badger "github.com/dgraph-io/badger/v4"
 )
 
 var backupNow = time.Date(2026, 3, 16, 3, 0, 0, 0, time.Local)
-
-// dumpStore returns every key and value of an open store.
-func dumpAll(t *testing.T, s *Store) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	err := s.db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.DefaultIteratorOptions)
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			v, err := it.Item().ValueCopy(nil)
-			if err != nil {
-				return err
-			}
-			out[string(it.Item().KeyCopy(nil))] = v
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
 
 // demoLogin is the demo manager's login in a backup file.
 func loginNamed(t *testing.T, logins []Login, name string) Login {
@@ -83,7 +59,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	if strings.Join(stages, ",") != "Writing,Checking" {
 		t.Errorf("progress stages %v", stages)
 	}
-	want := dumpAll(t, st) // after the backup: includes its record
+	want := dumpStore(t, st) // after the backup: includes its record
 	recs, _ := st.LastBackups()
 	if r := recs[folder]; !r.Good() || !r.LastGood.Equal(backupNow) || r.File != filepath.Base(res.Path) || r.Size != res.Size {
 		t.Errorf("recorded %+v", r)
@@ -112,7 +88,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	if check, err := restored.CheckStore(nil); err != nil || !check.OK() {
 		t.Fatalf("the restored store does not check clean: %v %v", err, check.Problems)
 	}
-	got := dumpAll(t, restored)
+	got := dumpStore(t, restored)
 	// The restored store lacks only what was written after the snapshot:
 	// the backup's own record and its audit entry.
 	for key, v := range got {

@@ -1,6 +1,8 @@
 package data
 
 import (
+	"slices"
+
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 )
@@ -12,4 +14,13 @@ import (
 func NameOrder() func(a, b string) int {
 	c := collate.New(language.Und, collate.Loose)
 	return c.CompareString
+}
+
+// sortResidents puts residents in the one name order of every list: last
+// name, then first (the preferred name), by collation.
+func sortResidents(rs []Resident) {
+	order := NameOrder()
+	slices.SortStableFunc(rs, func(a, b Resident) int {
+		return order(a.Last+" "+a.FirstName(), b.Last+" "+b.FirstName())
+	})
 }

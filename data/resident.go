@@ -3,7 +3,6 @@ package data
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -194,10 +193,7 @@ func (s *Store) Residents() ([]Resident, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list residents: %w", err)
 	}
-	order := NameOrder()
-	slices.SortStableFunc(out, func(a, b Resident) int {
-		return order(a.Last+" "+a.FirstName(), b.Last+" "+b.FirstName())
-	})
+	sortResidents(out)
 	return out, nil
 }
 

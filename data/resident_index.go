@@ -2,7 +2,6 @@ package data
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	badger "github.com/dgraph-io/badger/v4"
@@ -58,10 +57,7 @@ func activeResidentsIn(txn *badger.Txn) ([]Resident, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list residents living here: %w", err)
 	}
-	order := NameOrder()
-	slices.SortStableFunc(out, func(a, b Resident) int {
-		return order(a.Last+" "+a.FirstName(), b.Last+" "+b.FirstName())
-	})
+	sortResidents(out)
 	return out, nil
 }
 
@@ -105,10 +101,7 @@ func residentsSinceIn(txn *badger.Txn, from Date) ([]Resident, error) {
 		}
 		out = append(out, r)
 	}
-	order := NameOrder()
-	slices.SortStableFunc(out, func(a, b Resident) int {
-		return order(a.Last+" "+a.FirstName(), b.Last+" "+b.FirstName())
-	})
+	sortResidents(out)
 	return out, nil
 }
 

@@ -264,6 +264,12 @@ func carriedState(c data.CarriedItem) string {
 
 func (d *Doc) minutesMotions(ms []data.Motion) {
 	d.blockHeading("Motions")
+	d.motions(ms)
+}
+
+// motions is the table of a meeting's motions, shared by the minutes and
+// the weekly report.
+func (d *Doc) motions(ms []data.Motion) {
 	if len(ms) == 0 {
 		d.Paragraph("No motions.")
 		return

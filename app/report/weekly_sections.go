@@ -76,19 +76,7 @@ func (d *Doc) weekMeeting(m data.Meeting, manager bool) {
 
 func (d *Doc) weekMotions(ms []data.Motion) {
 	d.Subheading("Motions")
-	if len(ms) == 0 {
-		d.Paragraph("No motions.")
-		return
-	}
-	t := Table{Columns: []Column{
-		{Title: "#", Width: 0.45, Align: "C"}, {Title: "Motion", Width: 4.1}, {Title: "Moved / seconded", Width: 2.8},
-		{Title: "For", Width: 0.8, Align: "C"}, {Title: "Against", Width: 1.1, Align: "C"},
-		{Title: "Abstain", Width: 1.1, Align: "C"}, {Title: "Outcome", Width: 1.2},
-	}}
-	for i, mo := range ms {
-		t.Rows = append(t.Rows, motionRow(i, mo))
-	}
-	d.Table(t)
+	d.motions(ms)
 }
 
 func (d *Doc) weekActionItems(items []data.ActionItem) {
