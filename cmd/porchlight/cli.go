@@ -85,8 +85,15 @@ func runCLI(e *env, args []string) int {
 
 func finish(e *env, err error) int {
 	var u usageError
+	var h helpRequest
 	switch {
 	case err == nil:
+		return 0
+	case errors.As(err, &h):
+		printUsage(e.stdout, h.fs.Name())
+		fmt.Fprintln(e.stdout, "options:")
+		h.fs.SetOutput(e.stdout)
+		h.fs.PrintDefaults()
 		return 0
 	case errors.Is(err, flag.ErrHelp):
 		return 0
@@ -125,6 +132,12 @@ func newFlags(name string) *flag.FlagSet {
 	return fs
 }
 
+// helpRequest is -h or --help: the command's usage and options on standard
+// output, exit status 0.
+type helpRequest struct{ fs *flag.FlagSet }
+
+func (h helpRequest) Error() string { return "help for " + h.fs.Name() }
+
 // parseArgs parses flags and positional arguments in any order and returns
 // the positional ones.
 func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
@@ -132,7 +145,7 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, usagef(fs.Name(), "help for %s", fs.Name())
+				return nil, helpRequest{fs}
 			}
 			return nil, usagef(fs.Name(), "%v", err)
 		}

@@ -253,3 +253,13 @@ func pdfText(t *testing.T, path string) string {
 	}
 	return string(out)
 }
+
+// Each command's --help prints how to use it and its options, and exits 0.
+func TestHelpForEveryCommand(t *testing.T) {
+	for _, c := range commands() {
+		r := runBin(t, "", c.name, "--help")
+		if r.code != 0 || !strings.Contains(r.stdout, "usage: porchlight "+c.name) || !strings.Contains(r.stdout, "options:") {
+			t.Errorf("%s --help: exit %d, %q", c.name, r.code, r.stdout)
+		}
+	}
+}
