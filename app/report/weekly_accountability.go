@@ -59,7 +59,7 @@ func (d *Doc) accountRows(a data.WeekAccountability) {
 		if at := r.AgreementsText(); at != "" {
 			status += "; " + at
 		}
-		t.Rows = append(t.Rows, []string{r.Name, r.Meetings.Text, r.HouseMeeting.Text, r.Chores.Text,
+		t.Rows = append(t.Rows, []string{a.Name(r.ResidentID), r.Meetings.Text, r.HouseMeeting.Text, r.Chores.Text,
 			r.Curfew.Text, r.Mentor.Text, r.Partner.Text, status})
 	}
 	d.Table(t)
@@ -72,7 +72,7 @@ func (d *Doc) accountMoves(a data.WeekAccountability) {
 	d.Subheading("Phase moves")
 	t := Table{Columns: []Column{{Title: "Date", Width: 0.8}, {Title: "Resident", Width: 1.5}, {Title: "From", Width: 1}, {Title: "To", Width: 1}, {Title: "Reason", Width: 3}}}
 	for _, c := range a.PhaseChanges {
-		t.Rows = append(t.Rows, []string{shortDate(c.On), c.Name, c.From, c.To, c.Reason})
+		t.Rows = append(t.Rows, []string{shortDate(c.On), a.Name(c.ResidentID), c.From, c.To, c.Reason})
 	}
 	d.Table(t)
 }
@@ -91,7 +91,7 @@ func (d *Doc) accountFollowUps(a data.WeekAccountability) {
 				due += " (past)"
 			}
 		}
-		t.Rows = append(t.Rows, []string{f.Name, string(f.Kind), due})
+		t.Rows = append(t.Rows, []string{a.Name(f.ResidentID), string(f.Kind), due})
 	}
 	d.Table(t)
 }
