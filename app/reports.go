@@ -144,7 +144,7 @@ func reportSummary(rep data.WeeklyReport) string {
 	}
 	lines := []string{
 		fmt.Sprintf("%d of %d beds filled · %d moved in · %d moved out.", c.Filled, c.Beds, len(c.MoveIns), len(c.MoveOuts)),
-		fmt.Sprintf("%d milestones this week, %d next week.", len(rep.Milestones.ThisWeek), len(rep.Milestones.NextWeek)),
+		fmt.Sprintf("%s this week, %d next week.", countNoun(len(rep.Milestones.ThisWeek), "milestone"), len(rep.Milestones.NextWeek)),
 		meeting,
 		"Chores: " + data.SumTallies(rep.Chores.Tally).Summary() + ".",
 		fmt.Sprintf("Peer mentors: %d of %d pairings met their check-ins; %d waiting for a mentor.",
