@@ -188,7 +188,7 @@ func (h House) validate() ValidationError {
 // House returns the house settings.
 func (s *Store) House() (House, error) {
 	var h House
-	err := s.read(func(txn *badger.Txn) (err error) { h, err = readHouse(txn); return err })
+	err := s.read(func(txn *badger.Txn) (err error) { h, err = s.readHouseCached(txn); return err })
 	if err != nil {
 		return House{}, fmt.Errorf("read house settings: %w", err)
 	}

@@ -187,7 +187,8 @@ type mentorContext struct {
 	house     House
 	today     Date
 	residents []Resident
-	mentees   map[string]int // mentor ID -> running pairings
+	mentees   map[string]int    // mentor ID -> running pairings
+	mentorOf  map[string]string // mentee ID -> their mentor's ID
 }
 
 func (s *Store) mentorContext() (mentorContext, error) {
@@ -199,7 +200,7 @@ func (s *Store) mentorContext() (mentorContext, error) {
 	if err != nil {
 		return mentorContext{}, err
 	}
-	ctx := mentorContext{house: h, today: s.Today(), residents: rs, mentees: map[string]int{}}
+	ctx := mentorContext{house: h, today: s.Today(), residents: rs, mentees: map[string]int{}, mentorOf: map[string]string{}}
 	err = s.read(func(txn *badger.Txn) error {
 		if ctx.rules, err = mentorRulesIn(txn, h); err != nil {
 			return err
@@ -207,6 +208,7 @@ func (s *Store) mentorContext() (mentorContext, error) {
 		active, err := activeMentorshipsIn(txn)
 		for _, m := range active {
 			ctx.mentees[m.MentorID]++
+			ctx.mentorOf[m.MenteeID] = m.MentorID
 		}
 		return err
 	})
@@ -227,7 +229,10 @@ func (ctx mentorContext) check(r Resident) MentorCheck {
 // suggest weighs one candidate c for mentee e.
 func (ctx mentorContext) suggest(e, c Resident, history []Mentorship) Suggestion {
 	sg := Suggestion{Mentor: c, Check: ctx.check(c)}
-	if !sg.Check.HasRoom() {
+	switch {
+	case ctx.mentorOf[c.ID] == e.ID:
+		sg.Blocked = "Is " + e.Short() + "'s mentee"
+	case !sg.Check.HasRoom():
 		sg.Blocked = "No room (" + sg.Check.Room() + ")"
 	}
 	sg.fitPathway(e, c)

@@ -381,6 +381,28 @@ func TestSuggestMentorsRanking(t *testing.T) {
 	}
 }
 
+// A mentor is never offered their own mentor's place: AssignMentor refuses
+// the pair, so the suggestion says why and comes last.
+func TestSuggestMentorsBlocksTheirOwnMentee(t *testing.T) {
+	e := mtNew(t, time.Date(2025, 6, 12, 10, 0, 0, 0, time.UTC))
+	today := e.st.Today()
+	mentor := mtMentor(e, "Senior", []string{"AA"}, []string{"English"}, "Room 2 – Bed A")
+	mentee := mtMentor(e, "Junior", []string{"AA"}, []string{"English"}, "Room 2 – Bed B")
+	mtAssign(e, mentee, mentor, today)
+	mtMentor(e, "Other", []string{"NA"}, []string{"English"}, "Room 2 – Bed C")
+	got, err := e.st.SuggestMentors(mentor.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := got[len(got)-1]
+	if last.Mentor.ID != mentee.ID || last.Blocked != "Is "+mentor.Short()+"'s mentee" {
+		t.Fatalf("own mentee suggested as %+v; all: %+v", last, got)
+	}
+	if _, err := e.st.AssignMentor(System, mentor.ID, got[0].Mentor.ID, today); err != nil {
+		t.Fatalf("the first suggestion is refused: %v", err)
+	}
+}
+
 func TestSuggestMentorsHistoryAndGender(t *testing.T) {
 	e := mtNew(t, time.Date(2025, 6, 12, 10, 0, 0, 0, time.UTC))
 	today := e.st.Today()

@@ -46,7 +46,7 @@ func openStore(v *Vault, key []byte) (*Store, error) {
 			return nil, err
 		}
 	}
-	db, err := openBadger(badgerOptions(dir, key))
+	db, err := openBadger(badgerOptions(dir, key).WithSyncWrites(!v.bulk))
 	if err != nil {
 		return nil, err
 	}

@@ -27,6 +27,7 @@ type Store struct {
 	manager Manager     // who is at the desk; zero at the kiosk and after a recovery-key unlock
 	session sessionKind // whether anyone may change managers and keys now
 	now     func() time.Time
+	houses  houseCache // the house settings last read (house_cache.go)
 	// handOnFault, when a test sets it, makes handing chores on fail with
 	// it after the moves are written, to show nothing half done is kept.
 	handOnFault error

@@ -28,6 +28,8 @@ type Vault struct {
 	now  func() time.Time
 	// minFree is the free space kept on the store's disk (diskspace.go).
 	minFree uint64
+	// bulk opens the store without syncing each commit (WithBulkLoad).
+	bulk bool
 	// notice tells the person what was mended while opening (a keyring
 	// copy restored, an unfinished setup cleared).
 	notice string
@@ -51,6 +53,12 @@ func WithKDF(p KDFParams) VaultOption { return func(v *Vault) { v.kdf = p } }
 
 // WithClock sets the clock used for unlock delays and the store.
 func WithClock(now func() time.Time) VaultOption { return func(v *Vault) { v.now = now } }
+
+// WithBulkLoad opens the store without syncing each commit to disk, for
+// writing a generated house (GenerateHistory, the demo) fast: a power cut
+// may lose the last commits, and Close still writes everything out. Never
+// for a house in use.
+func WithBulkLoad() VaultOption { return func(v *Vault) { v.bulk = true } }
 
 // OpenVault takes the folder's lock and reads its keyring. The folder is
 // created when missing. A folder that holds other files but no keyring is

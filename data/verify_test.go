@@ -10,7 +10,7 @@ import (
 
 func TestDemoYearsIsConsistent(t *testing.T) {
 	now := time.Date(2026, 3, 18, 10, 0, 0, 0, time.Local)
-	v, err := OpenVault(t.TempDir(), WithKDF(DemoKDF), WithClock(func() time.Time { return now }))
+	v, err := OpenVault(t.TempDir(), WithKDF(DemoKDF), WithBulkLoad(), WithClock(func() time.Time { return now }))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,7 +28,9 @@ func runDemo(e *env, args []string) error {
 	if err := checkNewFolder(dir); err != nil {
 		return err
 	}
-	v, err := openVault(dir, true)
+	// Made in bulk: nothing is synced until Close, so years of history
+	// take seconds, not hours.
+	v, err := openVault(dir, true, data.WithBulkLoad())
 	if err != nil {
 		return err
 	}

@@ -80,8 +80,8 @@ func run(dir string, opts app.Options) error {
 	return nil
 }
 
-func openVault(dir string, demo bool) (*data.Vault, error) {
-	var opts []data.VaultOption
+func openVault(dir string, demo bool, more ...data.VaultOption) (*data.Vault, error) {
+	opts := more
 	if demo {
 		opts = append(opts, data.WithKDF(data.DemoKDF))
 	}
