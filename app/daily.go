@@ -1,8 +1,11 @@
 package app
 
+import "fyne.io/fyne/v2"
+
 // dailyWork is what the house needs done once a day while the app runs:
 // this week's and next week's chore rosters made if they are missing, and
-// the store's housekeeping in the background.
+// in the background the store's housekeeping and a check of every record
+// (a large store is not checked at open: it would keep the kiosk waiting).
 // It runs when the store opens and whenever the date changes.
 func (u *UI) dailyWork() {
 	if u.store == nil {
@@ -17,5 +20,10 @@ func (u *UI) dailyWork() {
 		u.showProblem("That did not work", err)
 	}
 	st := u.store
-	go func() { _ = st.Housekeeping() }() // disk space only: a failure waits for tomorrow
+	go func() {
+		_ = st.Housekeeping() // disk space only: a failure waits for tomorrow
+		if err := st.VerifyRecords(); err != nil {
+			fyne.Do(func() { u.showProblem("The house records are damaged", err) })
+		}
+	}()
 }

@@ -26,7 +26,7 @@ import (
 
 // HistoryOptions says how much history to make.
 type HistoryOptions struct {
-	Years int    // of history before today
+	Years int    // of history before today; 0: a new house, every bed just taken
 	Seed  uint64 // the same seed makes the same house
 	// Progress, when set, is told which year is being written.
 	Progress func(string)
@@ -90,8 +90,8 @@ type historyStay struct {
 }
 
 func newHistoryGen(st *Store, o HistoryOptions) (*historyGen, error) {
-	if o.Years < 1 {
-		return nil, fmt.Errorf("history: years must be at least 1")
+	if o.Years < 0 {
+		return nil, fmt.Errorf("history: years must not be negative")
 	}
 	h, err := st.House()
 	if err != nil {

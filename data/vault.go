@@ -30,6 +30,8 @@ type Vault struct {
 	minFree uint64
 	// bulk opens the store without syncing each commit (WithBulkLoad).
 	bulk bool
+	// verifyBelow is verifyAlwaysBelow unless a test lowers it.
+	verifyBelow int64
 	// notice tells the person what was mended while opening (a keyring
 	// copy restored, an unfinished setup cleared).
 	notice string
@@ -64,7 +66,7 @@ func WithBulkLoad() VaultOption { return func(v *Vault) { v.bulk = true } }
 // created when missing. A folder that holds other files but no keyring is
 // refused rather than written into.
 func OpenVault(dir string, opts ...VaultOption) (*Vault, error) {
-	v := &Vault{dir: dir, kdf: DefaultKDF, now: time.Now, minFree: defaultMinFree}
+	v := &Vault{dir: dir, kdf: DefaultKDF, now: time.Now, minFree: defaultMinFree, verifyBelow: verifyAlwaysBelow}
 	for _, o := range opts {
 		o(v)
 	}

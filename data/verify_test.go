@@ -1,6 +1,8 @@
 package data
 
 import (
+	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -94,5 +96,39 @@ func TestCheckStoreFindsBrokenIndexes(t *testing.T) {
 	}
 	if strings.Contains(got, rs[0].First) {
 		t.Error("the report names a resident")
+	}
+}
+
+// A store too large to check at every open is checked in the background
+// once it is open: a damaged table is found and named.
+func TestVerifyRecordsFindsDamageAfterOpen(t *testing.T) {
+	now := time.Date(2026, 3, 18, 10, 0, 0, 0, time.Local)
+	dir := t.TempDir()
+	v, err := OpenVault(dir, WithKDF(DemoKDF), WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v.Close()
+	st, err := CreateDemo(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mgr := st.Session().ID
+	st.Close() // the records go from memory into tables
+	tables, _ := filepath.Glob(filepath.Join(dir, "db", "*.sst"))
+	if len(tables) == 0 {
+		t.Fatal("no tables to damage")
+	}
+	if err := flipAt(0.5, 0).do(tables[0]); err != nil {
+		t.Fatal(err)
+	}
+	v.verifyBelow = 1 // as if the store were large: not checked at open
+	if st, err = v.Unlock(mgr, DemoPasscode); err != nil {
+		t.Fatalf("open without the check: %v", err)
+	}
+	defer st.Close()
+	var de *DamageError
+	if err := st.VerifyRecords(); !errors.As(err, &de) {
+		t.Fatalf("damage found in the background: %v", err)
 	}
 }
