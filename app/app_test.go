@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -246,6 +247,50 @@ func TestResidentSearchAndSort(t *testing.T) {
 	test.Type(p.search, "kow")
 	if len(p.rows) != 1 || p.rows[0].r.First != "Paweł" {
 		t.Errorf("search kow: %d rows", len(p.rows))
+	}
+}
+
+// The list opens on the residents living here, and reads the moved out
+// only when asked for them.
+func TestResidentListShowsMovedOutWhenAsked(t *testing.T) {
+	u := newTestUI(t)
+	setUpHouse(t, u)
+	h, _ := u.store.House()
+	today := u.store.Today()
+	for i, n := range [][2]string{{"Zoë", "Lefèvre"}, {"Kenji", "Watanabe"}} {
+		r, err := u.store.AddResident(data.System, data.Resident{First: n[0], Last: n[1], BedID: h.Beds[i].ID, MoveIn: today.AddDays(-30)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 1 {
+			if err := u.store.MoveOut(data.System, r.ID, today.AddDays(-2), "Completed program"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	u.showShell()
+	u.residentsView()
+	p := u.screens.residents
+	names := func() (out []string) {
+		for _, r := range p.rows {
+			out = append(out, r.r.First)
+		}
+		return out
+	}
+	if got := fmt.Sprint(names()); got != "[Zoë]" || p.count.Text != "1 shown" || p.loadedAll {
+		t.Fatalf("living here: %s, %q, everyone read: %v", got, p.count.Text, p.loadedAll)
+	}
+	p.show.SetSelected("Moved out")
+	if got := fmt.Sprint(names()); got != "[Kenji]" || p.count.Text != "1 shown" {
+		t.Fatalf("moved out: %s, %q", got, p.count.Text)
+	}
+	p.show.SetSelected("Everyone")
+	if got := fmt.Sprint(names()); got != "[Zoë Kenji]" && got != "[Kenji Zoë]" {
+		t.Fatalf("everyone: %s", got)
+	}
+	p.show.SetSelected("Living here")
+	if got := fmt.Sprint(names()); got != "[Zoë]" {
+		t.Fatalf("living here again: %s", got)
 	}
 }
 

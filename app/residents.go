@@ -79,6 +79,8 @@ type residentsPage struct {
 	rows    []residentRow
 	sortCol int
 	sortRev bool
+	// loadedAll: all holds everyone who ever lived here, not only the house.
+	loadedAll bool
 }
 
 const (
@@ -92,7 +94,7 @@ func (u *UI) residentsView() fyne.CanvasObject {
 	u.screens.residents = p
 	p.search = newEntry("Search by name, bed, phase…")
 	p.search.OnChanged = func(string) { p.filter() }
-	p.show = widget.NewSelect([]string{showActive, showMovedOut, showAll}, func(string) { p.filter() })
+	p.show = widget.NewSelect([]string{showActive, showMovedOut, showAll}, func(string) { p.showChanged() })
 	p.count = widget.NewLabel("")
 	p.table = p.newTable()
 	p.show.SetSelected(showActive)
@@ -166,9 +168,26 @@ func (p *residentsPage) sortBy(col int) {
 	p.filter()
 }
 
-// reload reads residents from the store and works out each row once.
+// showChanged reads everyone who ever lived here the first time the list
+// is asked for moved-out residents; "Living here" reads only the house.
+func (p *residentsPage) showChanged() {
+	if p.show.Selected != showActive && !p.loadedAll {
+		p.reload()
+		return
+	}
+	p.filter()
+}
+
+// reload reads residents from the store and works out each row once: the
+// residents living here, or everyone ever when the list shows the moved
+// out (over ten years that is hundreds of records).
 func (p *residentsPage) reload() {
-	rs, err := p.u.store.Residents()
+	read := p.u.store.ActiveResidents
+	if p.show.Selected != showActive {
+		read = p.u.store.Residents
+	}
+	rs, err := read()
+	p.loadedAll = p.show.Selected != showActive
 	if err != nil {
 		p.u.showProblem("That did not work", err)
 		return
