@@ -15,6 +15,9 @@ type Options struct {
 	Version string
 	Demo    bool // a throwaway demo house: say so on screen
 	Kiosk   bool // start full screen on the kiosk
+	// Timing, when set, is told how long start-up steps took (main sets
+	// it when PORCHLIGHT_TIMING is in the environment; README, "Ten years").
+	Timing func(what string, took time.Duration)
 }
 
 // UI is the running app: one window whose content changes as people set

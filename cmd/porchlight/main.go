@@ -8,9 +8,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"time"
 
 	_ "earlylocale.porchlight" // before Fyne reads the locale: see the package
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"porchlight/app"
@@ -20,6 +22,7 @@ import (
 var version = "dev" // .ci/release sets it from FyneApp.toml (-X main.version)
 
 func main() {
+	started := time.Now()
 	if isCommandLine(os.Args[1:]) {
 		os.Exit(runCLI(osEnv(), os.Args[1:]))
 	}
@@ -32,7 +35,13 @@ func main() {
 		fmt.Println("porchlight", version)
 		return
 	}
-	if err := run(*dir, app.Options{Version: version, Demo: *demo, Kiosk: *kiosk}); err != nil {
+	opts := app.Options{Version: version, Demo: *demo, Kiosk: *kiosk}
+	if os.Getenv("PORCHLIGHT_TIMING") != "" {
+		opts.Timing = func(what string, took time.Duration) {
+			fmt.Fprintf(os.Stderr, "timing: %s: %d ms\n", what, took.Milliseconds())
+		}
+	}
+	if err := run(*dir, opts, started); err != nil {
 		fmt.Fprintln(os.Stderr, "Porchlight:", err)
 		os.Exit(1)
 	}
@@ -48,7 +57,7 @@ func tuneGC() {
 	}
 }
 
-func run(dir string, opts app.Options) error {
+func run(dir string, opts app.Options, started time.Time) error {
 	tuneGC()
 	if opts.Demo {
 		tmp, err := os.MkdirTemp("", "porchlight-demo-")
@@ -75,6 +84,11 @@ func run(dir string, opts app.Options) error {
 		ui.StartUnlocked(st)
 	} else {
 		ui.Start()
+	}
+	if opts.Timing != nil {
+		a.Lifecycle().SetOnStarted(func() {
+			fyne.Do(func() { opts.Timing("main started to the first window shown", time.Since(started)) })
+		})
 	}
 	ui.Window().ShowAndRun()
 	return nil
