@@ -14,6 +14,7 @@ import (
 	"time"
 
 	badger "github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/options"
 )
 
 // Store is the house's records: an encrypted Badger database opened with the
@@ -47,7 +48,8 @@ var ErrNotFound = errors.New("not found")
 // badgerOptions sizes Badger for one small desktop rather than a server:
 // the defaults are 5 x 64 MB memtables, a 256 MB block cache and 1 GB
 // value-log files. Writes are synced, so a confirmed kiosk sign-in survives
-// a power cut.
+// a power cut. Every block read from disk has its checksum checked, so a
+// damaged table is an error, never records read wrong.
 func badgerOptions(dir string, key []byte) badger.Options {
 	return badger.DefaultOptions(dir).
 		WithSyncWrites(true).
@@ -62,6 +64,7 @@ func badgerOptions(dir string, key []byte) badger.Options {
 		WithValueLogFileSize(16 << 20).
 		WithValueThreshold(64 << 10).
 		WithNumCompactors(2).
+		WithChecksumVerificationMode(options.OnBlockRead).
 		WithLogger(quietLogger{})
 }
 

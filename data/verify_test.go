@@ -132,3 +132,33 @@ func TestVerifyRecordsFindsDamageAfterOpen(t *testing.T) {
 		t.Fatalf("damage found in the background: %v", err)
 	}
 }
+
+// The full check runs once a day: due until it passes, then not until the
+// next day.
+func TestVerifyRecordsOnceADay(t *testing.T) {
+	now := time.Date(2026, 3, 18, 10, 0, 0, 0, time.Local)
+	clock := now
+	v, err := OpenVault(t.TempDir(), WithKDF(DemoKDF), WithClock(func() time.Time { return clock }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v.Close()
+	st, err := CreateDemo(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if !st.VerifyDue() {
+		t.Fatal("a new store's check is not due")
+	}
+	if err := st.VerifyRecords(); err != nil {
+		t.Fatal(err)
+	}
+	if st.VerifyDue() {
+		t.Fatal("due again the same day")
+	}
+	clock = now.Add(24 * time.Hour)
+	if !st.VerifyDue() {
+		t.Fatal("not due the next day")
+	}
+}

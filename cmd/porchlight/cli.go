@@ -27,7 +27,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"init", "--data DIR --house NAME --beds SPEC --manager NAME [--passcode-stdin]", "create a house; prints the recovery key once", runInit},
-		{"demo", "--data DIR [--years N]", "a persistent demo house (every manager's passcode: porchlight)", runDemo},
+		{"demo", "--data DIR [--years N]", "a persistent demo house (every manager's passcode: porchlight); with --years 2 to 10, a 40-bed house with that much history", runDemo},
 		{"import", "residents FILE.csv --data DIR [--dry-run] [--skip-bad] [--dates dmy|mdy]", "import residents from a spreadsheet", runImport},
 		{"export", "residents|signouts|chores|meetings --data DIR --out FILE.csv [--from DATE] [--to DATE]", "write records to a CSV file (not encrypted)", runExport},
 		{"report", "--data DIR [--week YYYY-MM-DD] [--copy house|manager] [--paper a4|letter] [--include notes,contacts,incidents] --out FILE.pdf", "the weekly house report as a PDF", runReport},

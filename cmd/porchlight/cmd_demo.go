@@ -13,7 +13,7 @@ func runDemo(e *env, args []string) error {
 	var dir string
 	var years int
 	fs.StringVar(&dir, "data", "", "an empty or new folder for the demo house")
-	fs.IntVar(&years, "years", 1, "years of history to make (1 to 10)")
+	fs.IntVar(&years, "years", 1, "years of history: 1 is the demo house; 2 to 10 make a 40-bed house lived in that long")
 	if pos, err := parseArgs(fs, args); err != nil {
 		return err
 	} else if len(pos) > 0 {
