@@ -79,6 +79,10 @@ type kioskScreen struct {
 	res      *kioskResident                  // the resident whose page is open
 	confirm  *kioskConfirm                   // the confirmation on show
 
+	// pagesSinceRelease counts pages shown in a new theme scope since the
+	// font faces were last let go (kiosk_fonts.go).
+	pagesSinceRelease int
+
 	stop    chan struct{}
 	stopped bool
 }
@@ -197,6 +201,7 @@ func (k *kioskScreen) tick() {
 	case cur == k.root:
 		k.updateClock()
 		k.checkIdle()
+		k.releaseFontsWhenIdle()
 	case k.login != nil && cur == k.login:
 		k.checkIdle()
 	default:
@@ -327,6 +332,7 @@ func (k *kioskScreen) showPageObject(o fyne.CanvasObject) {
 		k.page.Refresh()
 	default:
 		k.page.Objects = []fyne.CanvasObject{container.NewThemeOverride(o, k.override.Theme)}
+		k.pagesSinceRelease++
 		k.page.Refresh()
 	}
 }
