@@ -199,7 +199,7 @@ func folderError(folder string, err error) error {
 // writeBackupTo writes magic, records and header to w.
 func (s *Store) writeBackupTo(w io.Writer, ring *keyring, now time.Time, progress func(int)) (BackupInfo, error) {
 	h := backupHeader{Format: backupFormat, Version: backupVersion, StoreID: ring.StoreID,
-		Created: now, Salt: randomBytes(32), SlotsSealed: now, Slots: ring.Slots}
+		Created: now, Salt: randomBytes(32), SlotsSealed: now, Slots: ring.Slots, Compression: compressZstd}
 	aead, err := fileCipher(s.dataKey, h.Salt)
 	if err != nil {
 		return BackupInfo{}, err
@@ -208,6 +208,10 @@ func (s *Store) writeBackupTo(w io.Writer, ring *keyring, now time.Time, progres
 		return BackupInfo{}, err
 	}
 	cw := newChunkWriter(w, aead)
+	zw, err := newRecordCompressor(cw)
+	if err != nil {
+		return BackupInfo{}, err
+	}
 	info := BackupInfo{Created: now, Managers: loginsOf(ring)}
 	err = s.read(func(txn *badger.Txn) error {
 		var house House
@@ -218,12 +222,15 @@ func (s *Store) writeBackupTo(w io.Writer, ring *keyring, now time.Time, progres
 		if err := getJSON(txn, keyVersion, &info.Schema); err != nil {
 			return fmt.Errorf("read the store version: %w", err)
 		}
-		c, err := writeStream(txn, cw, progress)
+		c, err := writeStream(txn, zw, progress)
 		info.Records, info.Counts = c.records, c.kinds
 		return err
 	})
 	if err != nil {
 		return info, err
+	}
+	if err := zw.Close(); err != nil {
+		return info, fmt.Errorf("compress the records: %w", err)
 	}
 	if err := cw.Close(); err != nil {
 		return info, err
@@ -280,8 +287,14 @@ func readBackupBody(f *os.File, h *backupHeader, dataKey []byte, progress func(i
 	if err != nil {
 		return info, streamCounts{}, err
 	}
-	cr := h.chunkReader(f, aead, info.Checksum)
-	c, err := countStream(cr, progress)
+	records, finish, err := h.recordReader(h.chunkReader(f, aead, info.Checksum))
+	if err != nil {
+		return info, streamCounts{}, err
+	}
+	c, err := countStream(records, progress)
+	if err == nil {
+		err = finish()
+	}
 	if err != nil {
 		return info, c, err
 	}

@@ -19,6 +19,8 @@ import (
 //
 //	"PORCHLIGHT-BACKUP-1\n"          magic (20 bytes)
 //	chunks                           uint32 big-endian length, then AES-256-GCM ciphertext
+//	                                 of the record stream, zstd-compressed when the
+//	                                 header says so (files before it are not)
 //	header (JSON)                    plain: store ID, created at, the keyring slots;
 //	                                 sealed: house, schema, record counts, checksum
 //	uint32 big-endian header length
@@ -67,6 +69,9 @@ type backupHeader struct {
 	Slots       []slot    `json:"slots"`
 	InfoNonce   []byte    `json:"info_nonce"`
 	Info        []byte    `json:"info"` // BackupInfo, sealed
+	// Compression of the record stream before it is sealed: "zstd", or ""
+	// in files written before backups were compressed.
+	Compression string `json:"compression,omitempty"`
 }
 
 // BackupInfo is what a backup holds, readable once it is unlocked.
@@ -82,8 +87,12 @@ type BackupInfo struct {
 
 // infoAAD binds the sealed info to the fixed parts of the header.
 func (h *backupHeader) infoAAD() []byte {
-	return fmt.Appendf(nil, "%s/%d/info/%s/%d/%x/%d/%d", h.Format, h.Version, h.StoreID,
+	b := fmt.Appendf(nil, "%s/%d/info/%s/%d/%x/%d/%d", h.Format, h.Version, h.StoreID,
 		h.Created.UnixNano(), h.Salt, h.BodyEnd, h.Chunks)
+	if h.Compression != "" { // bound too, so it cannot be changed unseen
+		b = fmt.Appendf(b, "/%s", h.Compression)
+	}
+	return b
 }
 
 // fileCipher is the AEAD for one backup file.

@@ -199,12 +199,18 @@ func (v *Vault) restoreInto(b *BackupFile, k BackupKey, info BackupInfo, progres
 	if err != nil {
 		return err
 	}
-	cr := b.hdr.chunkReader(f, aead, info.Checksum)
-	lerr := db.Load(&countingReader{r: cr, progress: func(n int64) {
+	counted := &countingReader{r: b.hdr.chunkReader(f, aead, info.Checksum), progress: func(n int64) {
 		if progress != nil && info.Records > 0 {
 			progress(BackupProgress{Stage: "Writing", Done: int(n * int64(info.Records) / max(b.hdr.BodyEnd, 1)), Total: info.Records})
 		}
-	}}, 256)
+	}}
+	records, finish, lerr := b.hdr.recordReader(counted)
+	if lerr == nil {
+		lerr = db.Load(records, 256)
+	}
+	if lerr == nil {
+		lerr = finish()
+	}
 	if cerr := db.Close(); lerr == nil && cerr != nil {
 		lerr = fmt.Errorf("close the restored records: %w", cerr)
 	}
