@@ -48,6 +48,7 @@ type signoutsPage struct {
 	logCount  *widget.Label
 	entries   []data.SignEntry
 	logTable  *widget.Table
+	logFit    *fitTable
 	logSel    int
 	correct   *widget.Button
 	versions  *widget.Button
@@ -263,26 +264,27 @@ func outingHead(o data.Outing, now time.Time) string {
 
 // --- the sign-in log ---------------------------------------------------
 
-// logColumn is a column of the sign-in log.
+// logColumn is a column of the sign-in log: the words a manager reads
+// wrap rather than being cut, and every column is as wide as its text
+// allows (fitTable).
 type logColumn struct {
-	title string
-	width float32
-	text  func(p *signoutsPage, e data.SignEntry) string
+	fitColumn
+	text func(p *signoutsPage, e data.SignEntry) string
 }
 
 var logColumns = []logColumn{
-	{"Date", 100, func(_ *signoutsPage, e data.SignEntry) string { return e.Out.Format("Mon 2 Jan") }},
-	{"Resident", 170, func(p *signoutsPage, e data.SignEntry) string { return p.name(e.ResidentID, "") }},
-	{"Where to", 190, func(_ *signoutsPage, e data.SignEntry) string { return destText(e.Kind, e.Where) }},
-	{"Out", 64, func(_ *signoutsPage, e data.SignEntry) string { return e.Out.Format("15:04") }},
-	{"Expected back", 118, func(_ *signoutsPage, e data.SignEntry) string { return sameDayTime(e.ExpectedBack, e.Out) }},
-	{"In", 80, func(_ *signoutsPage, e data.SignEntry) string {
+	{fitColumn{title: "Date", min: 90}, func(_ *signoutsPage, e data.SignEntry) string { return e.Out.Format("Mon 2 Jan") }},
+	{fitColumn{title: "Resident", min: 120, wrap: true}, func(p *signoutsPage, e data.SignEntry) string { return p.name(e.ResidentID, "") }},
+	{fitColumn{title: "Where to", min: 140, wrap: true}, func(_ *signoutsPage, e data.SignEntry) string { return destText(e.Kind, e.Where) }},
+	{fitColumn{title: "Out", min: 56}, func(_ *signoutsPage, e data.SignEntry) string { return e.Out.Format("15:04") }},
+	{fitColumn{title: "Expected back", min: 80}, func(_ *signoutsPage, e data.SignEntry) string { return sameDayTime(e.ExpectedBack, e.Out) }},
+	{fitColumn{title: "In", min: 56}, func(_ *signoutsPage, e data.SignEntry) string {
 		if e.In.IsZero() {
 			return "—"
 		}
 		return sameDayTime(e.In, e.Out)
 	}},
-	{"Status", 180, func(_ *signoutsPage, e data.SignEntry) string { return entryStatus(e) }},
+	{fitColumn{title: "Status", min: 100, wrap: true}, func(_ *signoutsPage, e data.SignEntry) string { return entryStatus(e) }},
 }
 
 // sameDayTime is "15:04", or "Tue 00:30" when t is not on ref's day.
@@ -322,25 +324,26 @@ func (p *signoutsPage) logTab() fyne.CanvasObject {
 	today := widget.NewButton("Today", func() { p.logDay = p.u.store.Today(); p.reloadLog() })
 	p.logTable = widget.NewTable(
 		func() (int, int) { return len(p.entries), len(logColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		newFitCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			if id.Row >= len(p.entries) {
 				return
 			}
 			e := p.entries[id.Row]
-			l := o.(*widget.Label)
-			l.Importance = widget.MediumImportance
+			imp := widget.MediumImportance
 			if id.Col == len(logColumns)-1 {
-				l.Importance = entryImportance(e)
+				imp = entryImportance(e)
 			}
-			l.SetText(logColumns[id.Col].text(p, e))
+			p.logFit.setFitCell(o, id.Col, logColumns[id.Col].text(p, e), imp)
 		},
 	)
-	labelHeader(p.logTable, len(logColumns), func(i int) (string, float32) { return logColumns[i].title, logColumns[i].width })
+	cols := make([]fitColumn, len(logColumns))
+	for i, c := range logColumns {
+		cols[i] = c.fitColumn
+	}
+	p.logFit = newFitTable(p.logTable, cols, func() int { return len(p.entries) }, func(row, col int) string {
+		return logColumns[col].text(p, p.entries[row])
+	})
 	p.logTable.OnSelected = func(id widget.TableCellID) { p.selectEntry(id.Row) }
 	p.logTable.OnUnselected = func(widget.TableCellID) { p.selectEntry(-1) }
 	p.addMissed = widget.NewButtonWithIcon("Add a missed entry…", theme.ContentAddIcon(), p.openMissed)
@@ -360,7 +363,7 @@ func (p *signoutsPage) logTab() fyne.CanvasObject {
 	filters := container.NewHBox(p.logMode, prev, p.logRange, next, today, widget.NewLabel("Resident"), p.logWho)
 	actions := container.NewHBox(p.addMissed, p.correct, p.versions, layout.NewSpacer(), p.logCount)
 	hint := widget.NewLabel("Select a line to correct it. A correction keeps the original; Versions shows each one with its reason.")
-	return container.NewBorder(container.NewVBox(filters, actions), hint, nil, nil, p.logTable)
+	return container.NewBorder(container.NewVBox(filters, actions), hint, nil, nil, container.New(p.logFit, p.logTable))
 }
 
 func entryImportance(e data.SignEntry) widget.Importance {
@@ -417,7 +420,7 @@ func (p *signoutsPage) reloadLog() {
 	p.logCount.SetText(fmt.Sprintf("%d entries", len(entries)))
 	p.logTable.UnselectAll()
 	p.selectEntry(-1)
-	p.logTable.Refresh()
+	p.logFit.refit()
 }
 
 func (p *signoutsPage) selectEntry(row int) {
