@@ -612,7 +612,7 @@ func (t *rosterTab) generateNow() {
 	t.problem = ""
 	t.reload()
 	covered := len(r.Assignments) - len(r.Uncovered())
-	msg := fmt.Sprintf("Roster made for the week of %s: %d chores assigned.", r.Week.Pretty(), covered)
+	msg := fmt.Sprintf("Roster made for the week of %s: %s assigned.", r.Week.Pretty(), countNoun(covered, "chore"))
 	if n := len(r.Uncovered()); n > 0 {
 		msg += fmt.Sprintf(" Nobody was free for %d of them (marked Nobody free): select one to assign someone.", n)
 		msg += t.newcomersNote()

@@ -250,7 +250,7 @@ func mentorSummary(rows []data.MentorBoardRow) string {
 			waiting++
 		}
 	}
-	return fmt.Sprintf("%d pairs · %d overdue · %d asked for a follow-up · %d waiting for a mentor", pairs, overdue, followUp, waiting)
+	return fmt.Sprintf("%s · %d overdue · %d asked for a follow-up · %d waiting for a mentor", countNoun(pairs, "pair"), overdue, followUp, waiting)
 }
 
 // selectRow chooses the resident the buttons act on.

@@ -182,3 +182,72 @@ func fitWidths(cols []fitColumn, natural []float32, room float32) []float32 {
 	}
 	return out
 }
+
+// fitList is a list of one wrapped label a row, each row as tall as its
+// text needs at the list's width. Lay the list out with it
+// (container.New(f, list)) and call refit when the rows change.
+type fitList struct {
+	list  *widget.List
+	rows  func() int
+	text  func(row int) string
+	width float32
+	probe *widget.Label
+}
+
+func newFitList(rows func() int, text func(row int) string, imp func(row int) widget.Importance) *fitList {
+	f := &fitList{rows: rows, text: text, probe: widget.NewLabel("")}
+	f.probe.Wrapping = fyne.TextWrapWord
+	f.list = widget.NewList(rows,
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Wrapping = fyne.TextWrapWord
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= rows() {
+				return
+			}
+			l := o.(*widget.Label)
+			l.Importance = widget.MediumImportance
+			if imp != nil {
+				l.Importance = imp(i)
+			}
+			l.SetText(text(i))
+		})
+	return f
+}
+
+func (f *fitList) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != f.width {
+		f.width = size.Width
+		f.refit()
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (f *fitList) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m
+}
+
+// refit measures the rows again: after a reload, or a new width.
+func (f *fitList) refit() {
+	w := f.width // a row is as wide as the list; its scroll bar overlays it
+	for i := range f.rows() {
+		h := float32(0)
+		if w > 0 {
+			f.probe.Text = f.text(i)
+			f.probe.Refresh()
+			f.probe.Resize(fyne.NewSize(w, f.probe.MinSize().Height))
+			h = f.probe.MinSize().Height
+		}
+		f.list.SetItemHeight(i, h)
+	}
+	f.list.Refresh()
+}

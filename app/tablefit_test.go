@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/png"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -99,4 +100,42 @@ func TestSignoutsLogWrapsInsteadOfCutting(t *testing.T) {
 			t.Errorf("row %d is %v tall in a wide window, one line is %v", r, got, line)
 		}
 	}
+}
+
+// A resident's outside meetings, who is out and the passes wrap in a
+// narrow window: the meeting's name and who verified it are never cut.
+func TestSignoutsListsWrapInsteadOfCutting(t *testing.T) {
+	fx := newKioskFixture(t)
+	st := fx.u.store
+	r := fx.rs[0]
+	name := "Big Book Step Study, St. Brigid's Parish Hall, Elm Street"
+	m := data.OutsideMeeting{ResidentID: r.ID, Pathway: "AA", Name: name, At: fx.clk.Add(-time.Hour), Verifier: "Linda Kowalczyk-Abernathy"}
+	if _, err := st.LogOutsideMeeting(data.KioskActor(r), m); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SignOut(data.KioskActor(fx.rs[1]), fx.rs[1].ID, data.DestMeeting, name, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	fx.u.win.Resize(fyne.NewSize(700, 600))
+	p := fx.signouts(t)
+	if cut := cutLabels(p.outList); len(cut) > 0 {
+		t.Errorf("who is out cuts %q", cut)
+	}
+	if !strings.Contains(strings.Join(textsIn(p.outList), "\n"), name) {
+		t.Errorf("who is out does not show %q", name)
+	}
+	savePNG(t, fx.u.win, "signouts-out-700.png")
+	p.tabs.SelectIndex(3)
+	row := slices.IndexFunc(p.weeks, func(w data.OutsideMeetingWeek) bool { return w.ResidentID == r.ID })
+	p.mtgTable.Select(widget.TableCellID{Row: row, Col: 0})
+	seen := strings.Join(textsIn(p.mtgDetail), "\n")
+	if !strings.Contains(seen, name) || !strings.Contains(seen, "verified by Linda Kowalczyk-Abernathy") {
+		t.Errorf("the meeting's detail shows %q", seen)
+	}
+	for _, o := range []fyne.CanvasObject{p.mtgDetail, p.mtgTable} {
+		if cut := cutLabels(o); len(cut) > 0 {
+			t.Errorf("outside meetings cut %q", cut)
+		}
+	}
+	savePNG(t, fx.u.win, "signouts-meetings-700.png")
 }
