@@ -24,7 +24,7 @@ import (
 // Grid sizes.
 const (
 	rosterChoreWidth = 170
-	rosterDayWidth   = 96
+	rosterDayWidth   = 88 // a name that does not fit takes two lines
 )
 
 // rosterTab shows one week's roster.
@@ -36,6 +36,8 @@ type rosterTab struct {
 	rows   []data.RosterRow
 	cells  []data.RosterCell // every assignment of the week, by day then chore
 	active map[string]bool   // residents living in the house
+	// dayWidth is the width of a day's column now
+	dayWidth float32
 
 	weekLabel  *widget.Label
 	prev, this *widget.Button
@@ -57,7 +59,7 @@ type rosterTab struct {
 }
 
 func newRosterTab(p *choresPage) *rosterTab {
-	t := &rosterTab{p: p, active: map[string]bool{}}
+	t := &rosterTab{p: p, active: map[string]bool{}, dayWidth: rosterDayWidth}
 	t.house, _ = p.u.store.House()
 	t.today = p.u.store.Today()
 	t.week = t.today.WeekStart(t.house.WeekStart)
@@ -115,6 +117,8 @@ func (l *rosterFit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		for i := 1; i < 8; i++ {
 			l.t.table.SetColumnWidth(i, day)
 		}
+		l.t.dayWidth = day
+		l.t.sizeRows() // a name that no longer fits on one line takes two
 	}
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))
@@ -266,7 +270,7 @@ func (t *rosterTab) newTable() *widget.Table {
 		if day == t.today {
 			l.Importance = widget.HighImportance // today, as its cells are shaded
 		}
-		l.SetText(day.Weekday().String()[:3] + " " + fmt.Sprint(day.Day) + " " + day.Month.String()[:3])
+		l.SetText(rosterDayHeader(day, t.withMonth()))
 	}
 	tb.SetColumnWidth(0, rosterChoreWidth)
 	for i := 1; i < 8; i++ {
@@ -279,12 +283,38 @@ func (t *rosterTab) newTable() *widget.Table {
 	return tb
 }
 
-// sizeRows makes each row tall enough for its most crowded day.
+// rosterDayHeader is "Mon 10 Mar", or "Mon 10" when the columns are too
+// narrow for the month (the week above the grid names it).
+func rosterDayHeader(day data.Date, month bool) string {
+	s := day.Weekday().String()[:3] + " " + fmt.Sprint(day.Day)
+	if month {
+		s += " " + day.Month.String()[:3]
+	}
+	return s
+}
+
+// withMonth reports whether every day's header fits with its month.
+func (t *rosterTab) withMonth() bool {
+	for i := range 7 {
+		s := rosterDayHeader(t.week.AddDays(i), true)
+		if fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{Bold: true}).Width+2*theme.InnerPadding() > t.dayWidth {
+			return false
+		}
+	}
+	return true
+}
+
+// sizeRows makes each row tall enough for its most crowded day, a name
+// too long for one line taking two.
 func (t *rosterTab) sizeRows() {
 	for i, r := range t.rows {
 		n := 1
 		for _, d := range r.Days {
-			n = max(n, len(d))
+			lines := 0
+			for _, c := range d {
+				lines += len(seatLines(c, t.dayWidth))
+			}
+			n = max(n, lines)
 		}
 		h := rosterChoreH()
 		if len(choreNameLines(r.Chore.Name)) > 1 {
@@ -324,10 +354,11 @@ type rosterCell struct {
 	today     data.Date
 }
 
-// rosterSeat is one resident's line in a day cell: status icon, name, lock.
+// rosterSeat is one resident's place in a day cell: status icon, name (on
+// a second line too when it does not fit one), lock.
 type rosterSeat struct {
 	icon *widget.Icon
-	name *canvas.Text
+	name [2]*canvas.Text
 	lock *widget.Icon
 }
 
@@ -363,8 +394,11 @@ func (c *rosterCell) showChore(ch data.Chore) {
 func (c *rosterCell) showSeats(cells []data.RosterCell, day, today data.Date) {
 	c.isChore, c.cells, c.day, c.today = false, cells, day, today
 	for len(c.seats) < len(cells) {
-		name := canvas.NewText("", theme.Color(theme.ColorNameForeground))
-		c.seats = append(c.seats, rosterSeat{icon: widget.NewIcon(theme.CheckButtonIcon()), name: name, lock: widget.NewIcon(choreLockIcon)})
+		s := rosterSeat{icon: widget.NewIcon(theme.CheckButtonIcon()), lock: widget.NewIcon(choreLockIcon)}
+		for i := range s.name {
+			s.name[i] = canvas.NewText("", theme.Color(theme.ColorNameForeground))
+		}
+		c.seats = append(c.seats, s)
 	}
 	c.Refresh()
 }
@@ -384,7 +418,7 @@ func (r *rosterCellRenderer) Refresh() {
 	c := r.c
 	r.objs = append(r.objs[:0], c.bg, c.choreName[0], c.choreName[1], c.choreInfo)
 	for _, s := range c.seats {
-		r.objs = append(r.objs, s.icon, s.name, s.lock)
+		r.objs = append(r.objs, s.icon, s.name[0], s.name[1], s.lock)
 	}
 	r.Layout(c.Size())
 	canvas.Refresh(c)
@@ -417,14 +451,14 @@ func (r *rosterCellRenderer) Layout(size fyne.Size) {
 		c.choreInfo.Move(fyne.NewPos(pad, y))
 		c.choreInfo.Resize(fyne.NewSize(w, lineH))
 	}
+	y := pad
 	for i, s := range c.seats {
 		shown := !c.isChore && i < len(c.cells)
-		s.icon.Hidden, s.name.Hidden, s.lock.Hidden = !shown, !shown, true
+		s.icon.Hidden, s.name[0].Hidden, s.name[1].Hidden, s.lock.Hidden = !shown, !shown, true, true
 		if !shown {
 			continue
 		}
 		cell := c.cells[i]
-		y := pad + float32(i)*lineH
 		res, col := seatLook(cell, c.today)
 		s.icon.SetResource(res)
 		s.icon.Move(fyne.NewPos(pad, y+(lineH-iconS)/2))
@@ -437,11 +471,16 @@ func (r *rosterCellRenderer) Layout(size fyne.Size) {
 			s.lock.Resize(fyne.NewSize(iconS, iconS))
 			w -= iconS + pad/2
 		}
-		s.name.Color = theme.Color(col)
-		s.name.Text = choreFitText(seatName(cell), w, s.name.TextSize, s.name.TextStyle)
-		s.name.TextStyle.Italic = cell.Excused != ""
-		s.name.Move(fyne.NewPos(x, y))
-		s.name.Resize(fyne.NewSize(w, lineH))
+		for k, line := range seatLines(cell, size.Width) {
+			t := s.name[k]
+			t.Hidden = false
+			t.Color = theme.Color(col)
+			t.TextStyle.Italic = cell.Excused != ""
+			t.Text = choreFitText(line, w, t.TextSize, t.TextStyle)
+			t.Move(fyne.NewPos(x, y))
+			t.Resize(fyne.NewSize(w, lineH))
+			y += lineH
+		}
 	}
 	for _, o := range r.objs {
 		if t, ok := o.(*canvas.Text); ok {
@@ -503,6 +542,36 @@ func choreDetail(ch data.Chore) string {
 	}
 	parts = append(parts, fmt.Sprintf("effort %d", ch.Effort))
 	return strings.Join(parts, " · ")
+}
+
+// seatLines is a seat's name as a day cell of width cellW shows it: one
+// line, or two split between words when one line would cut it ("Nobody" /
+// "free"). Only a single word too long for the cell ends in "…".
+func seatLines(c data.RosterCell, cellW float32) []string {
+	pad, iconS := rosterPad(), rosterIconSize()
+	w := cellW - 3*pad - iconS
+	if c.Locked {
+		w -= iconS + pad/2
+	}
+	style := fyne.TextStyle{Italic: c.Excused != ""}
+	name := seatName(c)
+	fits := func(s string) bool { return fyne.MeasureText(s, theme.TextSize(), style).Width <= w }
+	if fits(name) {
+		return []string{name}
+	}
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return []string{name}
+	}
+	first := words[0]
+	for i := 1; i < len(words); i++ {
+		next := first + " " + words[i]
+		if !fits(next) {
+			return []string{first, strings.Join(words[i:], " ")}
+		}
+		first = next
+	}
+	return []string{name}
 }
 
 func seatName(c data.RosterCell) string {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -514,5 +516,39 @@ func TestChoreFirstWeekSaysWhyNobodyIsFree(t *testing.T) {
 	}
 	if !strings.Contains(rt.status.Text, "Everyone moved in this week") || !strings.Contains(rt.status.Text, "Rotation settings") {
 		t.Fatalf("status = %q", rt.status.Text)
+	}
+}
+
+// "Nobody free" in the grid takes two lines where one would cut it, on a
+// desk screen and on a small one; no name in the grid ends in "…".
+func TestChoreRosterNobodyFreeIsNotCut(t *testing.T) {
+	u, _ := choreHouse(t, testDishes)
+	rt := u.screens.chores.roster
+	h, _ := u.store.House()
+	rs, _ := u.store.ActiveResidents()
+	for _, r := range rs {
+		r.MoveIn = u.store.Today().WeekStart(h.WeekStart)
+		if _, err := u.store.UpdateResident(u.actor(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	test.Tap(rt.generate)
+	// the section's width beside the navigation, in windows 1100 and 1024 wide
+	for _, size := range []fyne.Size{{Width: 920, Height: 720}, {Width: 844, Height: 600}} {
+		u.win.Resize(size)
+		var texts []string
+		walk(rt.table, func(o fyne.CanvasObject) {
+			if c, ok := o.(*canvas.Text); ok && c.Visible() && c.Text != "" {
+				texts = append(texts, c.Text)
+			}
+		})
+		all := strings.Join(texts, "\n")
+		if strings.Contains(all, "…") {
+			t.Errorf("at %v the grid cuts: %q", size, texts)
+		}
+		if !strings.Contains(all, "Nobody") || !strings.Contains(all, "free") {
+			t.Errorf("at %v the grid does not say Nobody free: %q", size, texts)
+		}
+		savePNG(t, u.win, fmt.Sprintf("roster-nobody-%.0f.png", size.Width))
 	}
 }
