@@ -495,6 +495,16 @@ func TestChoreCoordinatorReportView(t *testing.T) {
 	if !strings.Contains(all, "Wed MISSED") || strings.Contains(all, "sink full") {
 		t.Errorf("past chores:\n%s", all)
 	}
+	// every row is as tall as its wrapped chores, in a narrow window too
+	for _, w := range []float32{920, 640} {
+		u.win.Resize(fyne.NewSize(w, 720))
+		for _, tb := range []fyne.CanvasObject{rep.pastTbl, rep.nextTbl} {
+			if cut := cutLabels(tb); len(cut) > 0 {
+				t.Errorf("%.0f wide, the report cuts %q", w, cut)
+			}
+		}
+		savePNG(t, u.win, fmt.Sprintf("coordinator-%.0f.png", w))
+	}
 }
 
 // A new house's first roster says why slots are empty: everyone moved in

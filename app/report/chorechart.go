@@ -543,7 +543,8 @@ func groupCells(cells []data.RosterCell, mark func(data.RosterCell) string) map[
 			ch = &chore{name: c.Chore}
 			perRes[c.ResidentID] = append(list, ch)
 		}
-		ch.days = append(ch.days, strings.TrimSpace(c.Day.Weekday().String()[:3]+" "+mark(c)))
+		// a day and its mark stay on one line
+		ch.days = append(ch.days, strings.TrimSpace(c.Day.Weekday().String()[:3]+string(nbsp)+mark(c)))
 	}
 	out := map[string]string{}
 	for id, list := range perRes {
