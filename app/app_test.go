@@ -492,3 +492,21 @@ func TestCurfewHintIsReadable(t *testing.T) {
 	u.setContent(u.houseSettings())
 	check("settings")
 }
+
+// Manager lists name residents by their legal names, the preferred one in
+// quotes (DESIGN.md, Names), last name first.
+func TestListNameKeepsTheLegalFirstName(t *testing.T) {
+	for _, c := range []struct {
+		r    data.Resident
+		want string
+	}{
+		{data.Resident{First: "María José", Last: "Núñez", Preferred: "Majo"}, `Núñez, María José "Majo"`},
+		{data.Resident{First: "Đặng", Last: "Thị Hương", Preferred: "Hương"}, `Thị Hương, Đặng "Hương"`},
+		{data.Resident{First: "Thanh", Last: "Nguyễn", Preferred: "Thanh"}, "Nguyễn, Thanh"},
+		{data.Resident{First: "Zoë", Last: "Lefèvre"}, "Lefèvre, Zoë"},
+	} {
+		if got := listName(c.r); got != c.want {
+			t.Errorf("listName(%+v) = %q, want %q", c.r, got, c.want)
+		}
+	}
+}

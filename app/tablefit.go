@@ -16,6 +16,7 @@ type fitColumn struct {
 	title string
 	min   float32 // never narrower than this
 	wrap  bool    // its text wraps; it gives up width when room is short
+	bold  bool    // some of its text is bold: measured as bold
 }
 
 // fitTable sizes a table's columns and rows to its text and its width.
@@ -48,7 +49,14 @@ func newFitCell() fyne.CanvasObject { return widget.NewLabel("") }
 // setFitCell shows text in a cell of column col, wrapping where the
 // column wraps.
 func (f *fitTable) setFitCell(o fyne.CanvasObject, col int, text string, imp widget.Importance) {
+	f.setFitCellStyle(o, col, text, imp, fyne.TextStyle{})
+}
+
+// setFitCellStyle is setFitCell in a style: bold only in a column
+// marked bold.
+func (f *fitTable) setFitCellStyle(o fyne.CanvasObject, col int, text string, imp widget.Importance, style fyne.TextStyle) {
 	l := o.(*widget.Label)
+	l.TextStyle = style
 	l.Wrapping = fyne.TextWrapOff
 	if col >= 0 && col < len(f.cols) && f.cols[col].wrap {
 		l.Wrapping = fyne.TextWrapWord
@@ -85,7 +93,7 @@ func (f *fitTable) refit() {
 	for c, col := range f.cols {
 		natural[c] = max(col.min, fyne.MeasureText(col.title, theme.TextSize(), fyne.TextStyle{Bold: true}).Width+pad)
 		for r := range n {
-			natural[c] = max(natural[c], fyne.MeasureText(f.text(r, c), theme.TextSize(), fyne.TextStyle{}).Width+pad)
+			natural[c] = max(natural[c], fyne.MeasureText(f.text(r, c), theme.TextSize(), fyne.TextStyle{Bold: col.bold}).Width+pad)
 		}
 	}
 	f.widths = fitWidths(f.cols, natural, f.width-float32(len(f.cols))*theme.Padding())
@@ -98,6 +106,7 @@ func (f *fitTable) refit() {
 		h := line
 		for c, col := range f.cols {
 			if col.wrap && natural[c] > f.widths[c] {
+				f.probe.TextStyle.Bold = col.bold
 				h = max(h, f.height(f.text(r, c), f.widths[c]))
 			}
 		}

@@ -139,3 +139,38 @@ func TestSignoutsListsWrapInsteadOfCutting(t *testing.T) {
 	}
 	savePNG(t, fx.u.win, "signouts-meetings-700.png")
 }
+
+// An empty chore list says so without its table's header drawn over the
+// words (issue 14: "No chores yet…" overlapped the header); the mentors'
+// "Needs attention" wraps instead of ending in "…".
+func TestEmptyListsAndMentorFlagsAreReadable(t *testing.T) {
+	u, _ := choreHouse(t)
+	lt := u.screens.chores.list
+	u.screens.chores.selectTab(choreTabList)
+	if !lt.empty.Visible() || lt.table.Visible() {
+		t.Errorf("empty chore list: message shown %v, table (and header) shown %v", lt.empty.Visible(), lt.table.Visible())
+	}
+	if _, err := u.store.AddChore(data.System, testDishes); err != nil {
+		t.Fatal(err)
+	}
+	lt.reload()
+	if lt.empty.Visible() || !lt.table.Visible() {
+		t.Errorf("a chore on the list: message shown %v, table shown %v", lt.empty.Visible(), lt.table.Visible())
+	}
+	u.win.Resize(fyne.NewSize(900, 500))
+	u.showShell()
+	u.setContent(u.mentorsView())
+	savePNG(t, u.win, "mentors-900.png")
+	flags := 0
+	for _, s := range textsIn(u.win.Content()) {
+		if strings.HasPrefix(s, "No mentor yet") {
+			flags++
+		}
+	}
+	if flags < 3 {
+		t.Errorf("%d residents flagged as without a mentor, want 3", flags)
+	}
+	if cut := cutLabels(u.win.Content()); len(cut) > 0 {
+		t.Errorf("the mentors' screen cuts %q", cut)
+	}
+}
