@@ -179,7 +179,10 @@ func (t *choreReportTab) reload() {
 
 // choreSummary is the week's tally in words (data.ChoreTally.Summary), as on paper.
 func choreSummary(rep data.CoordinatorReport) string {
-	if len(rep.Tally) == 0 {
+	switch {
+	case len(rep.Tally) == 0 && len(rep.Chores) > 0:
+		return "A roster was made, but nobody was free for any of its chores (see below)."
+	case len(rep.Tally) == 0:
 		return "No chore roster was made for this week."
 	}
 	return rep.Total().Summary() + "."

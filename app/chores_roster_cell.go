@@ -21,7 +21,7 @@ import (
 // rosterCell is one cell of the grid: a chore's name and details in the
 // first column, a day's residents with their status in the others. It
 // draws text directly, with less padding than labels, so a week of names
-// fits the window; too long a name ends in "…".
+// fits the window; a name too long for one line takes two.
 type rosterCell struct {
 	widget.BaseWidget
 	bg        *canvas.Rectangle // marks today's column

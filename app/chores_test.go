@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"porchlight/app/report"
 	"porchlight/data"
 )
 
@@ -526,6 +528,23 @@ func TestChoreFirstWeekSaysWhyNobodyIsFree(t *testing.T) {
 	}
 	if !strings.Contains(rt.status.Text, "Everyone moved in this week") || !strings.Contains(rt.status.Text, "Rotation settings") {
 		t.Fatalf("status = %q", rt.status.Text)
+	}
+	// The coordinator's report does not say no roster was made, and the
+	// minutes' text ends with no heading over nothing.
+	rep, err := u.store.CoordinatorReport(rt.week)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := choreSummary(rep); !strings.Contains(got, "A roster was made, but nobody was free") {
+		t.Errorf("report summary = %q", got)
+	}
+	rep.Next = rep.Chores // next week made the same way: every seat empty
+	if text := strings.TrimSpace(rep.Text()); strings.HasSuffix(text, ":") || strings.Contains(text, "no chore roster was made") {
+		t.Errorf("minutes' chore text:\n%s", text)
+	}
+	var buf bytes.Buffer
+	if err := report.ChoreCoordinatorPDF(&buf, "Cedar House", rep, report.Letter, u.store.Now()); err != nil {
+		t.Fatal(err)
 	}
 }
 
