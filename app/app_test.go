@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"porchlight/data"
@@ -483,6 +484,74 @@ func TestAuditLogInWords(t *testing.T) {
 		"backup.verify": "Backup verify"} {
 		if got := auditText(code); got != want {
 			t.Errorf("%s reads %q, want %q", code, got, want)
+		}
+	}
+}
+
+// hintAt is the help text shown under the field labelled label.
+func hintAt(t *testing.T, u *UI, label string) *widget.Label {
+	t.Helper()
+	var hint *widget.Label
+	walk(formItem(t, u, label).Widget, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text != "" && l.Importance != widget.DangerImportance && hint == nil {
+			hint = l
+		}
+	})
+	if hint == nil {
+		t.Fatalf("no hint under %q", label)
+	}
+	return hint
+}
+
+// The curfew hints are as readable as the form's own text: the text
+// colour and size, not Fyne's small placeholder grey, at setup and in
+// Settings.
+func TestCurfewHintIsReadable(t *testing.T) {
+	u := newTestUI(t)
+	u.Start()
+	check := func(where string) {
+		for label, want := range map[string]string{"Weeknight curfew": "Sunday to Thursday nights", "Weekend curfew": "Friday and Saturday nights"} {
+			if item := formItem(t, u, label); item.HintText != "" {
+				t.Errorf("%s: %q uses Fyne's faint HintText", where, label)
+			}
+			h := hintAt(t, u, label)
+			if !strings.Contains(h.Text, want) || h.Importance != widget.MediumImportance || h.SizeName != "" && h.SizeName != theme.SizeNameText {
+				t.Errorf("%s: hint under %q = %q (importance %v, size %q)", where, label, h.Text, h.Importance, h.SizeName)
+			}
+			if h.Wrapping != fyne.TextWrapWord {
+				t.Errorf("%s: the hint under %q does not wrap", where, label)
+			}
+		}
+	}
+	check("setup")
+	f := currentSetupForm(t, u)
+	test.Type(f.name, "Cedar House")
+	test.Type(f.manager, "Ana Núñez")
+	test.Type(f.passcode, "long enough")
+	test.Type(f.repeat, "long enough")
+	test.Tap(f.create)
+	if u.store == nil {
+		t.Fatal("house not created")
+	}
+	u.showShell()
+	u.setContent(u.houseSettings())
+	check("settings")
+}
+
+// Manager lists name residents by their legal names, the preferred one in
+// quotes (DESIGN.md, Names), last name first.
+func TestListNameKeepsTheLegalFirstName(t *testing.T) {
+	for _, c := range []struct {
+		r    data.Resident
+		want string
+	}{
+		{data.Resident{First: "María José", Last: "Núñez", Preferred: "Majo"}, `Núñez, María José "Majo"`},
+		{data.Resident{First: "Đặng", Last: "Thị Hương", Preferred: "Hương"}, `Thị Hương, Đặng "Hương"`},
+		{data.Resident{First: "Thanh", Last: "Nguyễn", Preferred: "Thanh"}, "Nguyễn, Thanh"},
+		{data.Resident{First: "Zoë", Last: "Lefèvre"}, "Lefèvre, Zoë"},
+	} {
+		if got := listName(c.r); got != c.want {
+			t.Errorf("listName(%+v) = %q, want %q", c.r, got, c.want)
 		}
 	}
 }

@@ -202,6 +202,7 @@ func (t *choreListTab) reload() {
 	t.count.SetText(fmt.Sprintf("%s, %d active", countNoun(len(cs), "chore"), active))
 	t.empty.Hidden = len(cs) > 0
 	t.empty.Refresh()
+	t.table.Hidden = len(cs) == 0 // its header would show under the message
 	t.table.Refresh()
 }
 

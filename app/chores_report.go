@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"io"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,6 +35,8 @@ type choreReportTab struct {
 	nextHead *widget.Label
 	pastTbl  *widget.Table
 	nextTbl  *widget.Table
+	pastFit  *fitTable
+	nextFit  *fitTable
 	prev     *widget.Button
 	latest   *widget.Button
 	later    *widget.Button
@@ -49,15 +50,12 @@ type choreReportRow struct {
 	counts []string // done, missed, excused, not ticked (the past week only)
 }
 
+// The report's columns: names and chores wrap, never cut.
 var (
-	choreReportPastCols = []choreColumnSpec{{"Resident", 190}, {"Chores and days", 400}, {"Done", 60}, {"Missed", 70}, {"Excused", 75}, {"Not ticked", 90}}
-	choreReportNextCols = []choreColumnSpec{{"Resident", 190}, {"Chores and days", 695}}
+	choreReportPastCols = []fitColumn{{title: "Resident", min: 140, wrap: true}, {title: "Chores and days", min: 200, wrap: true},
+		{title: "Done", min: 50}, {title: "Missed", min: 60}, {title: "Excused", min: 60}, {title: "Not ticked", min: 80}}
+	choreReportNextCols = []fitColumn{{title: "Resident", min: 140, wrap: true}, {title: "Chores and days", min: 200, wrap: true}}
 )
-
-type choreColumnSpec struct {
-	title string
-	width float32
-}
 
 func newChoreReportTab(p *choresPage) *choreReportTab {
 	t := &choreReportTab{p: p}
@@ -69,8 +67,9 @@ func newChoreReportTab(p *choresPage) *choreReportTab {
 	t.open.Wrapping = fyne.TextWrapWord
 	t.open.Importance = widget.WarningImportance
 	t.nextHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	t.pastTbl = newChoreReportTable(&t.past, choreReportPastCols)
-	t.nextTbl = newChoreReportTable(&t.next, choreReportNextCols)
+	t.nextHead.Wrapping = fyne.TextWrapWord
+	t.pastTbl, t.pastFit = newChoreReportTable(&t.past, choreReportPastCols)
+	t.nextTbl, t.nextFit = newChoreReportTable(&t.next, choreReportNextCols)
 	t.prev = widget.NewButtonWithIcon("Earlier week", theme.NavigateBackIcon(), func() { t.week = t.week.AddDays(-7); t.reload() })
 	t.latest = widget.NewButton("Last full week", func() { t.week = t.meetingWeek(); t.reload() })
 	t.later = widget.NewButtonWithIcon("Later week", theme.NavigateNextIcon(), func() { t.week = t.week.AddDays(7); t.reload() })
@@ -93,54 +92,41 @@ func (t *choreReportTab) meetingWeek() data.Date {
 
 func (t *choreReportTab) view() fyne.CanvasObject {
 	picker := container.NewBorder(nil, nil, container.NewHBox(t.prev, t.latest, t.later), t.print)
-	pastBox := container.NewBorder(container.NewVBox(t.title, t.summary), t.open, nil, nil, t.pastTbl)
-	nextBox := container.NewBorder(t.nextHead, nil, nil, nil, t.nextTbl)
+	pastBox := container.NewBorder(container.NewVBox(t.title, t.summary), t.open, nil, nil, container.New(t.pastFit, t.pastTbl))
+	nextBox := container.NewBorder(t.nextHead, nil, nil, nil, container.New(t.nextFit, t.nextTbl))
 	split := container.NewVSplit(pastBox, nextBox)
 	split.Offset = 0.58
 	return container.NewBorder(picker, nil, nil, nil, split)
 }
 
-func newChoreReportTable(rows *[]choreReportRow, cols []choreColumnSpec) *widget.Table {
+func newChoreReportTable(rows *[]choreReportRow, cols []fitColumn) (*widget.Table, *fitTable) {
+	var fit *fitTable
 	t := widget.NewTable(
 		func() (int, int) { return len(*rows), len(cols) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Wrapping = fyne.TextWrapWord
-			return l
-		},
+		newFitCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row >= len(*rows) {
-				return
+			if id.Row < len(*rows) {
+				fit.setFitCell(o, id.Col, (*rows)[id.Row].cell(id.Col), widget.MediumImportance)
 			}
-			r := (*rows)[id.Row]
-			var s string
-			switch id.Col {
-			case 0:
-				s = r.name
-			case 1:
-				s = r.chores
-			default:
-				if k := id.Col - 2; k < len(r.counts) {
-					s = r.counts[k]
-				}
-			}
-			o.(*widget.Label).SetText(s)
 		},
 	)
-	labelHeader(t, len(cols), func(i int) (string, float32) { return cols[i].title, cols[i].width })
+	fit = newFitTable(t, cols, func() int { return len(*rows) }, func(row, col int) string { return (*rows)[row].cell(col) })
 	t.OnSelected = func(widget.TableCellID) { t.UnselectAll() }
-	return t
+	return t, fit
 }
 
-// sizeReportRows gives each row the height its wrapped chores text needs.
-func sizeReportRows(t *widget.Table, rows []choreReportRow, width float32) {
-	line := fyne.MeasureText("Xg", theme.TextSize(), fyne.TextStyle{})
-	room := width - 2*theme.InnerPadding()
-	for i, r := range rows {
-		w := fyne.MeasureText(r.chores, theme.TextSize(), fyne.TextStyle{}).Width
-		n := max(1, math.Ceil(float64(w/room)*1.1)) // a little spare for word breaks
-		t.SetRowHeight(i, float32(n)*(line.Height+theme.LineSpacing())+2*theme.InnerPadding())
+// cell is the text of column col: name, chores, then the counts.
+func (r choreReportRow) cell(col int) string {
+	switch col {
+	case 0:
+		return r.name
+	case 1:
+		return r.chores
 	}
+	if k := col - 2; k >= 0 && k < len(r.counts) {
+		return r.counts[k]
+	}
+	return ""
 }
 
 func (t *choreReportTab) reload() {
@@ -182,10 +168,8 @@ func (t *choreReportTab) reload() {
 	}
 	order := data.NameOrder()
 	slices.SortStableFunc(t.next, func(a, b choreReportRow) int { return order(a.name, b.name) })
-	sizeReportRows(t.pastTbl, t.past, choreReportPastCols[1].width)
-	sizeReportRows(t.nextTbl, t.next, choreReportNextCols[1].width)
-	t.pastTbl.Refresh()
-	t.nextTbl.Refresh()
+	t.pastFit.refit()
+	t.nextFit.refit()
 	if len(rep.Chores) == 0 && len(rep.Next) == 0 {
 		t.print.Disable()
 	} else {
@@ -195,7 +179,10 @@ func (t *choreReportTab) reload() {
 
 // choreSummary is the week's tally in words (data.ChoreTally.Summary), as on paper.
 func choreSummary(rep data.CoordinatorReport) string {
-	if len(rep.Tally) == 0 {
+	switch {
+	case len(rep.Tally) == 0 && len(rep.Chores) > 0:
+		return "A roster was made, but nobody was free for any of its chores (see below)."
+	case len(rep.Tally) == 0:
 		return "No chore roster was made for this week."
 	}
 	return rep.Total().Summary() + "."

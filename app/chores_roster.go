@@ -3,13 +3,11 @@ package app
 import (
 	"errors"
 	"fmt"
-	"image/color"
 	"math"
 	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -24,7 +22,7 @@ import (
 // Grid sizes.
 const (
 	rosterChoreWidth = 170
-	rosterDayWidth   = 96
+	rosterDayWidth   = 88 // a name that does not fit takes two lines
 )
 
 // rosterTab shows one week's roster.
@@ -36,6 +34,8 @@ type rosterTab struct {
 	rows   []data.RosterRow
 	cells  []data.RosterCell // every assignment of the week, by day then chore
 	active map[string]bool   // residents living in the house
+	// dayWidth is the width of a day's column now
+	dayWidth float32
 
 	weekLabel  *widget.Label
 	prev, this *widget.Button
@@ -57,7 +57,7 @@ type rosterTab struct {
 }
 
 func newRosterTab(p *choresPage) *rosterTab {
-	t := &rosterTab{p: p, active: map[string]bool{}}
+	t := &rosterTab{p: p, active: map[string]bool{}, dayWidth: rosterDayWidth}
 	t.house, _ = p.u.store.House()
 	t.today = p.u.store.Today()
 	t.week = t.today.WeekStart(t.house.WeekStart)
@@ -115,6 +115,8 @@ func (l *rosterFit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		for i := 1; i < 8; i++ {
 			l.t.table.SetColumnWidth(i, day)
 		}
+		l.t.dayWidth = day
+		l.t.sizeRows() // a name that no longer fits on one line takes two
 	}
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))
@@ -266,7 +268,7 @@ func (t *rosterTab) newTable() *widget.Table {
 		if day == t.today {
 			l.Importance = widget.HighImportance // today, as its cells are shaded
 		}
-		l.SetText(day.Weekday().String()[:3] + " " + fmt.Sprint(day.Day) + " " + day.Month.String()[:3])
+		l.SetText(rosterDayHeader(day, t.withMonth()))
 	}
 	tb.SetColumnWidth(0, rosterChoreWidth)
 	for i := 1; i < 8; i++ {
@@ -279,12 +281,38 @@ func (t *rosterTab) newTable() *widget.Table {
 	return tb
 }
 
-// sizeRows makes each row tall enough for its most crowded day.
+// rosterDayHeader is "Mon 10 Mar", or "Mon 10" when the columns are too
+// narrow for the month (the week above the grid names it).
+func rosterDayHeader(day data.Date, month bool) string {
+	s := day.Weekday().String()[:3] + " " + fmt.Sprint(day.Day)
+	if month {
+		s += " " + day.Month.String()[:3]
+	}
+	return s
+}
+
+// withMonth reports whether every day's header fits with its month.
+func (t *rosterTab) withMonth() bool {
+	for i := range 7 {
+		s := rosterDayHeader(t.week.AddDays(i), true)
+		if fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{Bold: true}).Width+2*theme.InnerPadding() > t.dayWidth {
+			return false
+		}
+	}
+	return true
+}
+
+// sizeRows makes each row tall enough for its most crowded day, a name
+// too long for one line taking two.
 func (t *rosterTab) sizeRows() {
 	for i, r := range t.rows {
 		n := 1
 		for _, d := range r.Days {
-			n = max(n, len(d))
+			lines := 0
+			for _, c := range d {
+				lines += len(seatLines(c, t.dayWidth))
+			}
+			n = max(n, lines)
 		}
 		h := rosterChoreH()
 		if len(choreNameLines(r.Chore.Name)) > 1 {
@@ -306,258 +334,6 @@ func (t *rosterTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	c.showSeats(row.Days[id.Col-1], t.week.AddDays(id.Col-1), t.today)
 }
-
-// rosterCell is one cell of the grid: a chore's name and details in the
-// first column, a day's residents with their status in the others. It
-// draws text directly, with less padding than labels, so a week of names
-// fits the window; too long a name ends in "…".
-type rosterCell struct {
-	widget.BaseWidget
-	bg        *canvas.Rectangle // marks today's column
-	choreName [2]*canvas.Text   // a long name takes two lines
-	choreInfo *canvas.Text
-	chore     data.Chore
-	isChore   bool
-	seats     []rosterSeat
-	cells     []data.RosterCell
-	day       data.Date
-	today     data.Date
-}
-
-// rosterSeat is one resident's line in a day cell: status icon, name, lock.
-type rosterSeat struct {
-	icon *widget.Icon
-	name *canvas.Text
-	lock *widget.Icon
-}
-
-// Sizes of the grid's cells.
-func rosterLineH() float32 { return float32(math.Ceil(float64(theme.TextSize()) * 1.65)) }
-func rosterPad() float32   { return theme.Padding() }
-func rosterIconSize() float32 {
-	return float32(math.Round(float64(theme.TextSize()) * 1.15))
-}
-func rosterChoreH() float32 {
-	return 2*rosterPad() + rosterLineH() + float32(math.Ceil(float64(theme.CaptionTextSize())*1.5))
-}
-
-func newRosterCell() *rosterCell {
-	c := &rosterCell{bg: canvas.NewRectangle(color.Transparent)}
-	for i := range c.choreName {
-		c.choreName[i] = canvas.NewText("", theme.Color(theme.ColorNameForeground))
-		c.choreName[i].TextStyle.Bold = true
-	}
-	c.choreInfo = canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
-	c.choreInfo.TextSize = theme.CaptionTextSize()
-	c.ExtendBaseWidget(c)
-	return c
-}
-
-func (c *rosterCell) CreateRenderer() fyne.WidgetRenderer { return &rosterCellRenderer{c: c} }
-
-func (c *rosterCell) showChore(ch data.Chore) {
-	c.isChore, c.chore, c.cells = true, ch, nil
-	c.Refresh()
-}
-
-func (c *rosterCell) showSeats(cells []data.RosterCell, day, today data.Date) {
-	c.isChore, c.cells, c.day, c.today = false, cells, day, today
-	for len(c.seats) < len(cells) {
-		name := canvas.NewText("", theme.Color(theme.ColorNameForeground))
-		c.seats = append(c.seats, rosterSeat{icon: widget.NewIcon(theme.CheckButtonIcon()), name: name, lock: widget.NewIcon(choreLockIcon)})
-	}
-	c.Refresh()
-}
-
-type rosterCellRenderer struct {
-	c    *rosterCell
-	objs []fyne.CanvasObject
-}
-
-func (r *rosterCellRenderer) Destroy() {}
-
-func (r *rosterCellRenderer) MinSize() fyne.Size { return fyne.NewSize(40, rosterLineH()) }
-
-func (r *rosterCellRenderer) Objects() []fyne.CanvasObject { return r.objs }
-
-func (r *rosterCellRenderer) Refresh() {
-	c := r.c
-	r.objs = append(r.objs[:0], c.bg, c.choreName[0], c.choreName[1], c.choreInfo)
-	for _, s := range c.seats {
-		r.objs = append(r.objs, s.icon, s.name, s.lock)
-	}
-	r.Layout(c.Size())
-	canvas.Refresh(c)
-}
-
-func (r *rosterCellRenderer) Layout(size fyne.Size) {
-	c := r.c
-	pad, lineH, iconS := rosterPad(), rosterLineH(), rosterIconSize()
-	c.bg.Move(fyne.NewPos(0, 0))
-	c.bg.Resize(size)
-	c.bg.FillColor = color.Transparent
-	if !c.isChore && c.day == c.today {
-		c.bg.FillColor = theme.Color(theme.ColorNameHover)
-	}
-	c.choreName[0].Hidden, c.choreName[1].Hidden, c.choreInfo.Hidden = !c.isChore, true, !c.isChore
-	if c.isChore {
-		w := size.Width - 2*pad
-		y := pad
-		for i, line := range choreNameLines(c.chore.Name) {
-			t := c.choreName[i]
-			t.Hidden = false
-			t.Color = theme.Color(theme.ColorNameForeground)
-			t.Text = choreFitText(line, w, t.TextSize, t.TextStyle)
-			t.Move(fyne.NewPos(pad, y))
-			t.Resize(fyne.NewSize(w, lineH))
-			y += lineH
-		}
-		c.choreInfo.Color = theme.Color(theme.ColorNamePlaceHolder)
-		c.choreInfo.Text = choreFitText(choreWhere(c.chore), w, c.choreInfo.TextSize, c.choreInfo.TextStyle)
-		c.choreInfo.Move(fyne.NewPos(pad, y))
-		c.choreInfo.Resize(fyne.NewSize(w, lineH))
-	}
-	for i, s := range c.seats {
-		shown := !c.isChore && i < len(c.cells)
-		s.icon.Hidden, s.name.Hidden, s.lock.Hidden = !shown, !shown, true
-		if !shown {
-			continue
-		}
-		cell := c.cells[i]
-		y := pad + float32(i)*lineH
-		res, col := seatLook(cell, c.today)
-		s.icon.SetResource(res)
-		s.icon.Move(fyne.NewPos(pad, y+(lineH-iconS)/2))
-		s.icon.Resize(fyne.NewSize(iconS, iconS))
-		x := pad + iconS + pad
-		w := size.Width - x - pad
-		if cell.Locked {
-			s.lock.Hidden = false
-			s.lock.Move(fyne.NewPos(size.Width-pad-iconS, y+(lineH-iconS)/2))
-			s.lock.Resize(fyne.NewSize(iconS, iconS))
-			w -= iconS + pad/2
-		}
-		s.name.Color = theme.Color(col)
-		s.name.Text = choreFitText(seatName(cell), w, s.name.TextSize, s.name.TextStyle)
-		s.name.TextStyle.Italic = cell.Excused != ""
-		s.name.Move(fyne.NewPos(x, y))
-		s.name.Resize(fyne.NewSize(w, lineH))
-	}
-	for _, o := range r.objs {
-		if t, ok := o.(*canvas.Text); ok {
-			t.Refresh()
-		}
-	}
-	c.bg.Refresh()
-}
-
-// choreNameLines splits a chore's name into the lines the grid's chore
-// column shows: one, or two when it is too long for one.
-func choreNameLines(name string) []string {
-	w := float32(rosterChoreWidth) - 2*rosterPad()
-	style := fyne.TextStyle{Bold: true}
-	if fyne.MeasureText(name, theme.TextSize(), style).Width <= w {
-		return []string{name}
-	}
-	words := strings.Fields(name)
-	first := words[0]
-	for i := 1; i < len(words); i++ {
-		next := first + " " + words[i]
-		if fyne.MeasureText(next, theme.TextSize(), style).Width > w {
-			return []string{first, strings.Join(words[i:], " ")}
-		}
-		first = next
-	}
-	return []string{name}
-}
-
-// choreWhere is the grid's line under a chore: "Mondays · Ground floor".
-func choreWhere(ch data.Chore) string {
-	parts := []string{ch.Schedule()}
-	if ch.Area != "" {
-		parts = append(parts, ch.Area)
-	}
-	return strings.Join(parts, " · ")
-}
-
-// choreFitText shortens s with "…" until it fits width.
-func choreFitText(s string, width, size float32, style fyne.TextStyle) string {
-	if fyne.MeasureText(s, size, style).Width <= width {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && fyne.MeasureText(strings.TrimSpace(string(r))+"…", size, style).Width > width {
-		r = r[:len(r)-1]
-	}
-	return strings.TrimSpace(string(r)) + "…"
-}
-
-// choreDetail is a chore's second line: "Daily · Kitchen · 2 people".
-func choreDetail(ch data.Chore) string {
-	parts := []string{ch.Schedule()}
-	if ch.Area != "" {
-		parts = append(parts, ch.Area)
-	}
-	if ch.People > 1 {
-		parts = append(parts, fmt.Sprintf("%d people", ch.People))
-	}
-	parts = append(parts, fmt.Sprintf("effort %d", ch.Effort))
-	return strings.Join(parts, " · ")
-}
-
-func seatName(c data.RosterCell) string {
-	if !c.Covered() {
-		return "Nobody free"
-	}
-	return c.Short
-}
-
-// seatLook is the icon and text colour of an assignment in the grid.
-func seatLook(c data.RosterCell, today data.Date) (fyne.Resource, fyne.ThemeColorName) {
-	switch {
-	case !c.Covered():
-		return theme.NewWarningThemedResource(theme.WarningIcon()), theme.ColorNameWarning
-	case c.Excused != "":
-		return theme.NewColoredResource(theme.ContentRemoveIcon(), theme.ColorNamePlaceHolder), theme.ColorNamePlaceHolder
-	case c.Status == data.ChoreVerified:
-		return theme.NewSuccessThemedResource(theme.ConfirmIcon()), theme.ColorNameSuccess
-	case c.Status == data.ChoreDone:
-		return theme.NewSuccessThemedResource(theme.CheckButtonCheckedIcon()), theme.ColorNameSuccess
-	case c.Status == data.ChoreMissed:
-		return theme.NewErrorThemedResource(theme.CancelIcon()), theme.ColorNameError
-	case c.Day.Before(today):
-		return theme.CheckButtonIcon(), theme.ColorNameWarning // its day is past and it is not ticked
-	}
-	return theme.CheckButtonIcon(), theme.ColorNameForeground
-}
-
-// rosterLegend explains the grid's marks.
-func rosterLegend() fyne.CanvasObject {
-	item := func(res fyne.Resource, text string) fyne.CanvasObject {
-		l := widget.NewLabel(text)
-		l.SizeName = theme.SizeNameCaptionText
-		return container.NewHBox(widget.NewIcon(res), l)
-	}
-	late := canvas.NewText("orange: its day is past, not ticked", theme.Color(theme.ColorNameWarning))
-	late.TextSize = theme.CaptionTextSize()
-	return container.NewHBox(
-		item(theme.CheckButtonIcon(), "to do"),
-		item(theme.NewSuccessThemedResource(theme.CheckButtonCheckedIcon()), "ticked done"),
-		item(theme.NewSuccessThemedResource(theme.ConfirmIcon()), "verified"),
-		item(theme.NewErrorThemedResource(theme.CancelIcon()), "missed"),
-		item(theme.NewColoredResource(theme.ContentRemoveIcon(), theme.ColorNamePlaceHolder), "excused"),
-		item(choreLockIcon, "locked: regenerating keeps it"),
-		late,
-	)
-}
-
-// choreLockIcon is a padlock (Material Design's "lock", Apache 2.0, as
-// Fyne's own icons are).
-var choreLockIcon = theme.NewThemedResource(&fyne.StaticResource{
-	StaticName: "lock.svg",
-	StaticContent: []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24">` +
-		`<path d="M18 8h-1V6c0-2.76-2.24-5-5-5S7 3.24 7 6v2H6c-1.1 0-2 .9-2 2v10c0 1.1.9 2 2 2h12c1.1 0 2-.9 2-2V10c0-1.1-.9-2-2-2zm-6 9c-1.1 0-2-.9-2-2s.9-2 2-2 2 .9 2 2-.9 2-2 2zm3.1-9H8.9V6c0-1.71 1.39-3.1 3.1-3.1 1.71 0 3.1 1.39 3.1 3.1v2z"/></svg>`),
-})
 
 // open acts on a selected cell: the chore's form for the chore column,
 // the day's assignments otherwise.
@@ -612,7 +388,7 @@ func (t *rosterTab) generateNow() {
 	t.problem = ""
 	t.reload()
 	covered := len(r.Assignments) - len(r.Uncovered())
-	msg := fmt.Sprintf("Roster made for the week of %s: %d chores assigned.", r.Week.Pretty(), covered)
+	msg := fmt.Sprintf("Roster made for the week of %s: %s assigned.", r.Week.Pretty(), countNoun(covered, "chore"))
 	if n := len(r.Uncovered()); n > 0 {
 		msg += fmt.Sprintf(" Nobody was free for %d of them (marked Nobody free): select one to assign someone.", n)
 		msg += t.newcomersNote()

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"slices"
@@ -9,9 +11,11 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"porchlight/app/report"
 	"porchlight/data"
 )
 
@@ -493,6 +497,16 @@ func TestChoreCoordinatorReportView(t *testing.T) {
 	if !strings.Contains(all, "Wed MISSED") || strings.Contains(all, "sink full") {
 		t.Errorf("past chores:\n%s", all)
 	}
+	// every row is as tall as its wrapped chores, in a narrow window too
+	for _, w := range []float32{920, 640} {
+		u.win.Resize(fyne.NewSize(w, 720))
+		for _, tb := range []fyne.CanvasObject{rep.pastTbl, rep.nextTbl} {
+			if cut := cutLabels(tb); len(cut) > 0 {
+				t.Errorf("%.0f wide, the report cuts %q", w, cut)
+			}
+		}
+		savePNG(t, u.win, fmt.Sprintf("coordinator-%.0f.png", w))
+	}
 }
 
 // A new house's first roster says why slots are empty: everyone moved in
@@ -514,5 +528,56 @@ func TestChoreFirstWeekSaysWhyNobodyIsFree(t *testing.T) {
 	}
 	if !strings.Contains(rt.status.Text, "Everyone moved in this week") || !strings.Contains(rt.status.Text, "Rotation settings") {
 		t.Fatalf("status = %q", rt.status.Text)
+	}
+	// The coordinator's report does not say no roster was made, and the
+	// minutes' text ends with no heading over nothing.
+	rep, err := u.store.CoordinatorReport(rt.week)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := choreSummary(rep); !strings.Contains(got, "A roster was made, but nobody was free") {
+		t.Errorf("report summary = %q", got)
+	}
+	rep.Next = rep.Chores // next week made the same way: every seat empty
+	if text := strings.TrimSpace(rep.Text()); strings.HasSuffix(text, ":") || strings.Contains(text, "no chore roster was made") {
+		t.Errorf("minutes' chore text:\n%s", text)
+	}
+	var buf bytes.Buffer
+	if err := report.ChoreCoordinatorPDF(&buf, "Cedar House", rep, report.Letter, u.store.Now()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// "Nobody free" in the grid takes two lines where one would cut it, on a
+// desk screen and on a small one; no name in the grid ends in "…".
+func TestChoreRosterNobodyFreeIsNotCut(t *testing.T) {
+	u, _ := choreHouse(t, testDishes)
+	rt := u.screens.chores.roster
+	h, _ := u.store.House()
+	rs, _ := u.store.ActiveResidents()
+	for _, r := range rs {
+		r.MoveIn = u.store.Today().WeekStart(h.WeekStart)
+		if _, err := u.store.UpdateResident(u.actor(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	test.Tap(rt.generate)
+	// the section's width beside the navigation, in windows 1100 and 1024 wide
+	for _, size := range []fyne.Size{{Width: 920, Height: 720}, {Width: 844, Height: 600}} {
+		u.win.Resize(size)
+		var texts []string
+		walk(rt.table, func(o fyne.CanvasObject) {
+			if c, ok := o.(*canvas.Text); ok && c.Visible() && c.Text != "" {
+				texts = append(texts, c.Text)
+			}
+		})
+		all := strings.Join(texts, "\n")
+		if strings.Contains(all, "…") {
+			t.Errorf("at %v the grid cuts: %q", size, texts)
+		}
+		if !strings.Contains(all, "Nobody") || !strings.Contains(all, "free") {
+			t.Errorf("at %v the grid does not say Nobody free: %q", size, texts)
+		}
+		savePNG(t, u.win, fmt.Sprintf("roster-nobody-%.0f.png", size.Width))
 	}
 }

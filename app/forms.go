@@ -53,7 +53,21 @@ func (f *form) addHint(name, hint string, w fyne.CanvasObject) {
 	if en, ok := w.(*entry); ok {
 		en.onFocus = func() { f.reveal(en) }
 	}
-	f.Form.AppendItem(&widget.FormItem{Text: name, Widget: container.NewVBox(w, e), HintText: hint})
+	box := container.NewVBox(w, e)
+	if hint != "" {
+		box = container.NewVBox(w, hintLabel(hint), e)
+	}
+	f.Form.AppendItem(&widget.FormItem{Text: name, Widget: box})
+}
+
+// hintLabel is the help under a field, in the text's own colour and
+// size (italic, to tell it from what is typed), wrapping to the field's
+// width. Fyne's FormItem.HintText draws one line, small and in the
+// placeholder grey, which is hard to read and cut where it is long.
+func hintLabel(hint string) *widget.Label {
+	l := widget.NewLabelWithStyle(hint, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
 
 // reveal scrolls the form's scroll, if it has one, so o is in view.

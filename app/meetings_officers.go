@@ -91,6 +91,7 @@ func (t *officersTab) reload() {
 	}
 	t.all = os
 	showIfEmpty(t.empty, len(os) == 0)
+	t.table.Hidden = len(os) == 0 // its header would show under the message
 	t.table.Refresh()
 }
 

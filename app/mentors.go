@@ -62,28 +62,27 @@ func (p *mentorsPage) tabShown() {
 
 // mentorColumn is a column of the pairs table.
 type mentorColumn struct {
-	title string
-	width float32
-	text  func(r data.MentorBoardRow, today data.Date) string
+	fitColumn
+	text func(r data.MentorBoardRow, today data.Date) string
 }
 
 var mentorColumns = []mentorColumn{
-	{"Resident", 170, func(r data.MentorBoardRow, _ data.Date) string {
-		return r.Resident.Last + ", " + r.Resident.FirstName()
+	{fitColumn{title: "Resident", min: 130, wrap: true}, func(r data.MentorBoardRow, _ data.Date) string {
+		return listName(r.Resident)
 	}},
-	{"Mentor", 130, func(r data.MentorBoardRow, _ data.Date) string {
+	{fitColumn{title: "Mentor", min: 90, wrap: true}, func(r data.MentorBoardRow, _ data.Date) string {
 		if r.Pair == nil {
 			return "—"
 		}
 		return r.Pair.Mentor.Short()
 	}},
-	{"This week", 90, func(r data.MentorBoardRow, _ data.Date) string {
+	{fitColumn{title: "This week", min: 70}, func(r data.MentorBoardRow, _ data.Date) string {
 		if r.Pair == nil {
 			return ""
 		}
 		return fmt.Sprintf("%d of %d", r.Pair.ThisWeek, r.Pair.Target)
 	}},
-	{"Last check-in", 120, func(r data.MentorBoardRow, today data.Date) string {
+	{fitColumn{title: "Last check-in", min: 100, wrap: true}, func(r data.MentorBoardRow, today data.Date) string {
 		if r.Pair == nil {
 			return ""
 		}
@@ -92,8 +91,8 @@ var mentorColumns = []mentorColumn{
 		}
 		return sentence(data.AgoWords(r.Pair.LastCheckIn, today))
 	}},
-	{"Needs attention", 310, func(r data.MentorBoardRow, _ data.Date) string { return mentorFlags(r) }},
-	{"Mentees", 80, func(r data.MentorBoardRow, _ data.Date) string {
+	{fitColumn{title: "Needs attention", min: 160, wrap: true, bold: true}, func(r data.MentorBoardRow, _ data.Date) string { return mentorFlags(r) }},
+	{fitColumn{title: "Mentees", min: 60}, func(r data.MentorBoardRow, _ data.Date) string {
 		if r.Mentees == 0 {
 			return ""
 		}
@@ -151,6 +150,7 @@ type mentorPairsTab struct {
 	today   data.Date
 	sel     int // the selected row, or -1
 	table   *widget.Table
+	fit     *fitTable
 	summary *widget.Label
 	chosen  *widget.Label
 	status  *widget.Label
@@ -166,14 +166,16 @@ func newMentorPairsTab(p *mentorsPage) *mentorPairsTab {
 	t.empty = widget.NewLabel("No residents in the house yet.")
 	t.table = widget.NewTable(
 		func() (int, int) { return len(t.rows), len(mentorColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		newFitCell,
 		t.updateCell,
 	)
-	labelHeader(t.table, len(mentorColumns), func(i int) (string, float32) { return mentorColumns[i].title, mentorColumns[i].width })
+	cols := make([]fitColumn, len(mentorColumns))
+	for i, c := range mentorColumns {
+		cols[i] = c.fitColumn
+	}
+	t.fit = newFitTable(t.table, cols, func() int { return len(t.rows) }, func(row, col int) string {
+		return mentorColumns[col].text(t.rows[row], t.today)
+	})
 	t.table.OnSelected = func(id widget.TableCellID) { t.selectRow(id.Row) }
 	t.choose = widget.NewButtonWithIcon("Choose a mentor…", theme.ContentAddIcon(), t.chooseMentor)
 	t.choose.Importance = widget.HighImportance
@@ -188,15 +190,12 @@ func (t *mentorPairsTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 		return
 	}
 	r := t.rows[id.Row]
-	l := o.(*widget.Label)
-	l.Text = mentorColumns[id.Col].text(r, t.today)
-	l.Importance = widget.MediumImportance
-	l.TextStyle.Bold = false
+	imp, style := widget.MediumImportance, fyne.TextStyle{}
 	if mentorColumns[id.Col].title == "Needs attention" {
-		l.Importance = mentorFlagImportance(r)
-		l.TextStyle.Bold = l.Importance == widget.DangerImportance
+		imp = mentorFlagImportance(r)
+		style.Bold = imp == widget.DangerImportance
 	}
-	l.Refresh()
+	t.fit.setFitCellStyle(o, id.Col, mentorColumns[id.Col].text(r, t.today), imp, style)
 }
 
 func (t *mentorPairsTab) view() fyne.CanvasObject {
@@ -205,7 +204,7 @@ func (t *mentorPairsTab) view() fyne.CanvasObject {
 	hint.Wrapping = fyne.TextWrapWord
 	actions := container.NewHBox(t.choose, t.end, t.checkIn, t.history)
 	bottom := container.NewVBox(t.status, container.NewBorder(nil, nil, t.chosen, actions), t.summary)
-	return container.NewBorder(hint, bottom, nil, nil, container.NewStack(t.table, container.NewVBox(t.empty)))
+	return container.NewBorder(hint, bottom, nil, nil, container.NewStack(container.New(t.fit, t.table), container.NewVBox(t.empty)))
 }
 
 func (t *mentorPairsTab) reload() {
@@ -229,7 +228,8 @@ func (t *mentorPairsTab) reload() {
 	t.summary.SetText(mentorSummary(rows))
 	t.empty.Hidden = len(rows) > 0
 	t.empty.Refresh()
-	t.table.Refresh()
+	t.table.Hidden = len(rows) == 0 // its header would show under the message
+	t.fit.refit()
 	t.showSelection()
 }
 
@@ -250,7 +250,7 @@ func mentorSummary(rows []data.MentorBoardRow) string {
 			waiting++
 		}
 	}
-	return fmt.Sprintf("%d pairs · %d overdue · %d asked for a follow-up · %d waiting for a mentor", pairs, overdue, followUp, waiting)
+	return fmt.Sprintf("%s · %d overdue · %d asked for a follow-up · %d waiting for a mentor", countNoun(pairs, "pair"), overdue, followUp, waiting)
 }
 
 // selectRow chooses the resident the buttons act on.

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -56,7 +55,7 @@ func (t *partnersTab) reload() {
 	if len(w.Groups) == 0 {
 		t.status.SetText("No partners for this week yet. Generate pairs everyone living in the house.")
 	} else {
-		t.status.SetText(fmt.Sprintf("%d groups this week.", len(w.Groups)))
+		t.status.SetText(countNoun(len(w.Groups), "group") + " this week.")
 	}
 	for _, g := range w.Groups {
 		t.box.Add(t.groupRow(g, names))

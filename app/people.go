@@ -83,3 +83,18 @@ func (pc personChoice) selectPerson(sel *widget.Select, p data.PersonRef) {
 func sortByKey[T any](xs []T, key func(T) string) {
 	slices.SortStableFunc(xs, func(a, b T) int { return strings.Compare(key(a), key(b)) })
 }
+
+// listName is a resident as a manager's list shows them, last name first
+// for the eye running down a sorted column: the legal first name, with
+// the preferred one in quotes where it differs (Núñez, María José "Majo"),
+// as data.Resident.Display writes it.
+func listName(r data.Resident) string {
+	first := strings.TrimSpace(r.First)
+	if p := strings.TrimSpace(r.Preferred); p != "" && p != first {
+		first += " \"" + p + "\""
+	}
+	if last := strings.TrimSpace(r.Last); last != "" {
+		return last + ", " + first
+	}
+	return first
+}

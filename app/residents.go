@@ -35,7 +35,7 @@ func residentColumns() []residentColumn {
 	byText := func(f func(residentRow) string) func(a, b residentRow) int {
 		return func(a, b residentRow) int { return order(f(a), f(b)) }
 	}
-	name := func(x residentRow) string { return x.r.Last + ", " + x.r.FirstName() }
+	name := func(x residentRow) string { return listName(x.r) }
 	bed := func(x residentRow) string { return x.bed }
 	phase := func(x residentRow) string { return x.r.Phase }
 	next := func(x residentRow) string {

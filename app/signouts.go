@@ -38,6 +38,7 @@ type signoutsPage struct {
 	// who is out now
 	outs     []data.Outing
 	outList  *widget.List
+	outFit   *fitList
 	outEmpty *widget.Label
 
 	// the sign-in log
@@ -48,6 +49,7 @@ type signoutsPage struct {
 	logCount  *widget.Label
 	entries   []data.SignEntry
 	logTable  *widget.Table
+	logFit    *fitTable
 	logSel    int
 	correct   *widget.Button
 	versions  *widget.Button
@@ -57,6 +59,7 @@ type signoutsPage struct {
 	passWho    *widget.Select
 	passes     []data.Pass
 	passList   *widget.List
+	passFit    *fitList
 	passSel    int
 	cancelPass *widget.Button
 	passEmpty  *widget.Label
@@ -66,8 +69,10 @@ type signoutsPage struct {
 	mtgRange  *widget.Label
 	weeks     []data.OutsideMeetingWeek
 	mtgTable  *widget.Table
+	mtgCols   *fitTable
 	mtgSel    int
 	mtgDetail *widget.List
+	mtgFit    *fitList
 	mtgTitle  *widget.Label
 }
 
@@ -132,23 +137,16 @@ func (p *signoutsPage) residentOptions(all bool) ([]string, []string) {
 // --- who is out now ----------------------------------------------------
 
 func (p *signoutsPage) outTab() fyne.CanvasObject {
-	p.outList = widget.NewList(
-		func() int { return len(p.outs) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(p.outs) {
-				l := o.(*widget.Label)
-				l.Importance = outingImportance(p.outs[i])
-				l.SetText(p.outingLine(p.outs[i]))
-			}
-		},
-	)
+	p.outFit = newFitList(func() int { return len(p.outs) },
+		func(i int) string { return p.outingLine(p.outs[i]) },
+		func(i int) widget.Importance { return outingImportance(p.outs[i]) })
+	p.outList = p.outFit.list
 	p.outList.OnSelected = func(i widget.ListItemID) { p.outList.Unselect(i) }
 	p.outEmpty = widget.NewLabel("Everyone is in.")
 	refresh := widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), p.reloadOut)
 	p.reloadOut()
 	top := container.NewHBox(widget.NewLabel("Residents signed out now, longest out first. Past curfew without a pass is in red."), layout.NewSpacer(), refresh)
-	return container.NewBorder(top, nil, nil, nil, container.NewStack(p.outList, container.NewVBox(p.outEmpty)))
+	return container.NewBorder(top, nil, nil, nil, container.NewStack(container.New(p.outFit, p.outList), container.NewVBox(p.outEmpty)))
 }
 
 func (p *signoutsPage) reloadOut() {
@@ -159,7 +157,7 @@ func (p *signoutsPage) reloadOut() {
 	p.outs = outs
 	p.outEmpty.Hidden = len(outs) > 0
 	p.outEmpty.Refresh()
-	p.outList.Refresh()
+	p.outFit.refit()
 }
 
 // outingLine is "Jamal W. · Work (Harbor Diner) · out since 11:02 · back by 16:00".
@@ -263,26 +261,27 @@ func outingHead(o data.Outing, now time.Time) string {
 
 // --- the sign-in log ---------------------------------------------------
 
-// logColumn is a column of the sign-in log.
+// logColumn is a column of the sign-in log: the words a manager reads
+// wrap rather than being cut, and every column is as wide as its text
+// allows (fitTable).
 type logColumn struct {
-	title string
-	width float32
-	text  func(p *signoutsPage, e data.SignEntry) string
+	fitColumn
+	text func(p *signoutsPage, e data.SignEntry) string
 }
 
 var logColumns = []logColumn{
-	{"Date", 100, func(_ *signoutsPage, e data.SignEntry) string { return e.Out.Format("Mon 2 Jan") }},
-	{"Resident", 170, func(p *signoutsPage, e data.SignEntry) string { return p.name(e.ResidentID, "") }},
-	{"Where to", 190, func(_ *signoutsPage, e data.SignEntry) string { return destText(e.Kind, e.Where) }},
-	{"Out", 64, func(_ *signoutsPage, e data.SignEntry) string { return e.Out.Format("15:04") }},
-	{"Expected back", 118, func(_ *signoutsPage, e data.SignEntry) string { return sameDayTime(e.ExpectedBack, e.Out) }},
-	{"In", 80, func(_ *signoutsPage, e data.SignEntry) string {
+	{fitColumn{title: "Date", min: 90}, func(_ *signoutsPage, e data.SignEntry) string { return e.Out.Format("Mon 2 Jan") }},
+	{fitColumn{title: "Resident", min: 120, wrap: true}, func(p *signoutsPage, e data.SignEntry) string { return p.name(e.ResidentID, "") }},
+	{fitColumn{title: "Where to", min: 140, wrap: true}, func(_ *signoutsPage, e data.SignEntry) string { return destText(e.Kind, e.Where) }},
+	{fitColumn{title: "Out", min: 56}, func(_ *signoutsPage, e data.SignEntry) string { return e.Out.Format("15:04") }},
+	{fitColumn{title: "Expected back", min: 80}, func(_ *signoutsPage, e data.SignEntry) string { return sameDayTime(e.ExpectedBack, e.Out) }},
+	{fitColumn{title: "In", min: 56}, func(_ *signoutsPage, e data.SignEntry) string {
 		if e.In.IsZero() {
 			return "—"
 		}
 		return sameDayTime(e.In, e.Out)
 	}},
-	{"Status", 180, func(_ *signoutsPage, e data.SignEntry) string { return entryStatus(e) }},
+	{fitColumn{title: "Status", min: 100, wrap: true}, func(_ *signoutsPage, e data.SignEntry) string { return entryStatus(e) }},
 }
 
 // sameDayTime is "15:04", or "Tue 00:30" when t is not on ref's day.
@@ -322,25 +321,26 @@ func (p *signoutsPage) logTab() fyne.CanvasObject {
 	today := widget.NewButton("Today", func() { p.logDay = p.u.store.Today(); p.reloadLog() })
 	p.logTable = widget.NewTable(
 		func() (int, int) { return len(p.entries), len(logColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		newFitCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			if id.Row >= len(p.entries) {
 				return
 			}
 			e := p.entries[id.Row]
-			l := o.(*widget.Label)
-			l.Importance = widget.MediumImportance
+			imp := widget.MediumImportance
 			if id.Col == len(logColumns)-1 {
-				l.Importance = entryImportance(e)
+				imp = entryImportance(e)
 			}
-			l.SetText(logColumns[id.Col].text(p, e))
+			p.logFit.setFitCell(o, id.Col, logColumns[id.Col].text(p, e), imp)
 		},
 	)
-	labelHeader(p.logTable, len(logColumns), func(i int) (string, float32) { return logColumns[i].title, logColumns[i].width })
+	cols := make([]fitColumn, len(logColumns))
+	for i, c := range logColumns {
+		cols[i] = c.fitColumn
+	}
+	p.logFit = newFitTable(p.logTable, cols, func() int { return len(p.entries) }, func(row, col int) string {
+		return logColumns[col].text(p, p.entries[row])
+	})
 	p.logTable.OnSelected = func(id widget.TableCellID) { p.selectEntry(id.Row) }
 	p.logTable.OnUnselected = func(widget.TableCellID) { p.selectEntry(-1) }
 	p.addMissed = widget.NewButtonWithIcon("Add a missed entry…", theme.ContentAddIcon(), p.openMissed)
@@ -360,7 +360,7 @@ func (p *signoutsPage) logTab() fyne.CanvasObject {
 	filters := container.NewHBox(p.logMode, prev, p.logRange, next, today, widget.NewLabel("Resident"), p.logWho)
 	actions := container.NewHBox(p.addMissed, p.correct, p.versions, layout.NewSpacer(), p.logCount)
 	hint := widget.NewLabel("Select a line to correct it. A correction keeps the original; Versions shows each one with its reason.")
-	return container.NewBorder(container.NewVBox(filters, actions), hint, nil, nil, p.logTable)
+	return container.NewBorder(container.NewVBox(filters, actions), hint, nil, nil, container.New(p.logFit, p.logTable))
 }
 
 func entryImportance(e data.SignEntry) widget.Importance {
@@ -414,10 +414,10 @@ func (p *signoutsPage) reloadLog() {
 		p.u.showProblem("That did not work", err)
 	}
 	p.entries = entries
-	p.logCount.SetText(fmt.Sprintf("%d entries", len(entries)))
+	p.logCount.SetText(countText(len(entries), "entry", "entries"))
 	p.logTable.UnselectAll()
 	p.selectEntry(-1)
-	p.logTable.Refresh()
+	p.logFit.refit()
 }
 
 func (p *signoutsPage) selectEntry(row int) {
@@ -450,19 +450,8 @@ const (
 func (p *signoutsPage) passTab() fyne.CanvasObject {
 	labels, _ := p.residentOptions(false)
 	p.passWho = widget.NewSelect(append([]string{everyoneOpt}, labels...), func(string) { p.reloadPasses() })
-	p.passList = widget.NewList(
-		func() int { return len(p.passes) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(p.passes) {
-				o.(*widget.Label).SetText(p.passLine(p.passes[i]))
-			}
-		},
-	)
+	p.passFit = newFitList(func() int { return len(p.passes) }, func(i int) string { return p.passLine(p.passes[i]) }, nil)
+	p.passList = p.passFit.list
 	p.passList.OnSelected = func(i widget.ListItemID) {
 		p.passSel = i
 		p.cancelPass.Enable()
@@ -479,7 +468,7 @@ func (p *signoutsPage) passTab() fyne.CanvasObject {
 	top := container.NewVBox(
 		widget.NewLabel(fmt.Sprintf("Passes from %d days ago to %d days ahead. Within a pass, curfew does not apply: no lateness, no \"past curfew\".", passDaysBack, passDaysAhead)),
 		container.NewHBox(widget.NewLabel("Resident"), p.passWho, add, p.cancelPass))
-	return container.NewBorder(top, nil, nil, nil, container.NewStack(p.passList, container.NewVBox(p.passEmpty)))
+	return container.NewBorder(top, nil, nil, nil, container.NewStack(container.New(p.passFit, p.passList), container.NewVBox(p.passEmpty)))
 }
 
 func (p *signoutsPage) reloadPasses() {
@@ -508,7 +497,7 @@ func (p *signoutsPage) reloadPasses() {
 	p.cancelPass.Disable()
 	p.passEmpty.Hidden = len(all) > 0
 	p.passEmpty.Refresh()
-	p.passList.Refresh()
+	p.passFit.refit()
 }
 
 func sortPasses(ps []data.Pass) {
@@ -558,44 +547,32 @@ func (p *signoutsPage) meetingsTab() fyne.CanvasObject {
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.mtgStart = p.mtgStart.AddDays(-7); p.reloadMeetings() })
 	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.mtgStart = p.mtgStart.AddDays(7); p.reloadMeetings() })
 	this := widget.NewButton("This week", func() { p.mtgStart, _ = p.house.Week(p.u.store.Today()); p.reloadMeetings() })
-	cols := []struct {
-		title string
-		width float32
-	}{{"Resident", 220}, {"Phase", 100}, {"Meetings", 110}, {"This week", 160}, {"Verified", 130}}
+	cols := []fitColumn{{title: "Resident", min: 140, wrap: true}, {title: "Phase", min: 90, wrap: true},
+		{title: "Meetings", min: 90}, {title: "This week", min: 110, wrap: true}, {title: "Verified", min: 90}}
 	p.mtgTable = widget.NewTable(
 		func() (int, int) { return len(p.weeks), len(cols) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		newFitCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			if id.Row < len(p.weeks) {
-				l := o.(*widget.Label)
 				text, imp := p.meetingCell(p.weeks[id.Row], id.Col)
-				l.Importance = imp
-				l.SetText(text)
+				p.mtgCols.setFitCell(o, id.Col, text, imp)
 			}
 		},
 	)
-	labelHeader(p.mtgTable, len(cols), func(i int) (string, float32) { return cols[i].title, cols[i].width })
+	p.mtgCols = newFitTable(p.mtgTable, cols, func() int { return len(p.weeks) }, func(row, col int) string {
+		text, _ := p.meetingCell(p.weeks[row], col)
+		return text
+	})
 	p.mtgTable.OnSelected = func(id widget.TableCellID) { p.showMeetingsOf(id.Row) }
 	p.mtgTitle = widget.NewLabelWithStyle("Select a resident to see their meetings and who verified them.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.mtgDetail = widget.NewList(
-		func() int { return len(p.detailMeetings()) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if ms := p.detailMeetings(); i < len(ms) {
-				o.(*widget.Label).SetText(p.meetingDetail(ms[i]))
-			}
-		},
-	)
+	p.mtgFit = newFitList(func() int { return len(p.detailMeetings()) }, func(i int) string { return p.meetingDetail(p.detailMeetings()[i]) }, nil)
+	p.mtgDetail = p.mtgFit.list
 	p.mtgDetail.OnSelected = func(i widget.ListItemID) { p.mtgDetail.Unselect(i) }
 	p.reloadMeetings()
 	top := container.NewVBox(
 		container.NewHBox(prev, p.mtgRange, next, this),
 		widget.NewLabel("Outside meetings logged at the kiosk or by a manager, against what each phase needs a week."))
-	split := container.NewVSplit(p.mtgTable, container.NewBorder(p.mtgTitle, nil, nil, nil, p.mtgDetail))
+	split := container.NewVSplit(container.New(p.mtgCols, p.mtgTable), container.NewBorder(p.mtgTitle, nil, nil, nil, container.New(p.mtgFit, p.mtgDetail)))
 	split.Offset = 0.62
 	return container.NewBorder(top, nil, nil, nil, split)
 }
@@ -610,7 +587,7 @@ func (p *signoutsPage) reloadMeetings() {
 	p.weeks = weeks
 	p.mtgSel = -1
 	p.mtgTable.UnselectAll()
-	p.mtgTable.Refresh()
+	p.mtgCols.refit()
 	p.showMeetingsOf(-1)
 }
 
@@ -655,9 +632,9 @@ func (p *signoutsPage) showMeetingsOf(row int) {
 		p.mtgTitle.SetText("Select a resident to see their meetings and who verified them.")
 	} else {
 		w := p.weeks[row]
-		p.mtgTitle.SetText(fmt.Sprintf("%s: %d outside meetings this week", p.name(w.ResidentID, w.Name), w.Have))
+		p.mtgTitle.SetText(fmt.Sprintf("%s: %s this week", p.name(w.ResidentID, w.Name), countNoun(w.Have, "outside meeting")))
 	}
-	p.mtgDetail.Refresh()
+	p.mtgFit.refit()
 }
 
 func (p *signoutsPage) detailMeetings() []data.OutsideMeeting {

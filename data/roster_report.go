@@ -152,15 +152,23 @@ func (rep CoordinatorReport) Text() string {
 		fmt.Fprintf(&b, "Week of %s: the roster is not made yet.\n", rep.NextWeek.Pretty())
 		return b.String()
 	}
+	next := choresByPerson(rep.Next, func(Assignment) string { return "" })
+	if len(next) == 0 { // a roster with every seat empty: no heading over nothing
+		fmt.Fprintf(&b, "Week of %s: nobody is on the roster yet; nobody was free.\n", rep.NextWeek.Pretty())
+		return b.String()
+	}
 	fmt.Fprintf(&b, "Next week, from %s:\n", rep.NextWeek.Pretty())
-	for _, line := range choresByPerson(rep.Next, func(Assignment) string { return "" }) {
+	for _, line := range next {
 		b.WriteString(line + "\n")
 	}
 	return b.String()
 }
 
 func (rep CoordinatorReport) summary() string {
-	if len(rep.Tally) == 0 {
+	switch {
+	case len(rep.Tally) == 0 && len(rep.Chores) > 0:
+		return "a roster was made, but nobody was free for any of its chores"
+	case len(rep.Tally) == 0:
 		return "no chore roster was made"
 	}
 	return rep.Total().Summary()

@@ -80,6 +80,7 @@ func gatherMeetings(s *Store, c *weekCtx, rep *WeeklyReport) error {
 // roster, with managers' notes left out.
 type WeekChores struct {
 	Tally    []ChoreTally // per resident, by name
+	Made     bool         // a roster was made for the week (its seats may all be empty)
 	NextWeek Date
 	Next     []RosterCell // next week's assignments; empty until the roster is made
 }
@@ -90,7 +91,7 @@ func gatherChores(s *Store, c *weekCtx, rep *WeeklyReport) error {
 	if err != nil {
 		return err
 	}
-	rep.Chores = WeekChores{Tally: cr.Tally, NextWeek: cr.NextWeek, Next: cr.Next}
+	rep.Chores = WeekChores{Tally: cr.Tally, Made: len(cr.Chores) > 0, NextWeek: cr.NextWeek, Next: cr.Next}
 	for i, t := range rep.Chores.Tally {
 		rep.Chores.Tally[i].Name = c.name(t.ResidentID)
 	}

@@ -465,9 +465,12 @@ func ChoreCoordinatorPDF(w io.Writer, house string, rep data.CoordinatorReport, 
 // resident. Managers' notes are not in the report.
 func (d *Doc) ChoreCoordinator(rep data.CoordinatorReport) {
 	d.Heading("Chores: " + chartWeekLabel(rep.Week))
-	if len(rep.Tally) == 0 {
+	switch {
+	case len(rep.Tally) == 0 && len(rep.Chores) > 0:
+		d.Paragraph("A roster was made, but nobody was free for any of its chores.")
+	case len(rep.Tally) == 0:
 		d.Paragraph("No chore roster was made for this week.")
-	} else {
+	default:
 		d.Paragraph(rep.Total().Summary() + ".")
 		d.Table(pastChoresTable(rep))
 		d.Paragraph("✓ done   ✗ missed   – not ticked   (excused) excused")
@@ -480,7 +483,11 @@ func (d *Doc) ChoreCoordinator(rep data.CoordinatorReport) {
 		d.Paragraph("Next week's roster has not been made yet.")
 		return
 	}
-	d.Table(nextChoresTable(rep.Next))
+	if t := nextChoresTable(rep.Next); len(t.Rows) > 0 {
+		d.Table(t)
+	} else {
+		d.Paragraph("Nobody is on next week's roster: nobody was free.")
+	}
 	if open := uncovered(rep.Next); open != "" {
 		d.Paragraph("Still to cover: " + open + ".")
 	}
@@ -543,7 +550,8 @@ func groupCells(cells []data.RosterCell, mark func(data.RosterCell) string) map[
 			ch = &chore{name: c.Chore}
 			perRes[c.ResidentID] = append(list, ch)
 		}
-		ch.days = append(ch.days, strings.TrimSpace(c.Day.Weekday().String()[:3]+" "+mark(c)))
+		// a day and its mark stay on one line
+		ch.days = append(ch.days, strings.TrimSpace(c.Day.Weekday().String()[:3]+string(nbsp)+mark(c)))
 	}
 	out := map[string]string{}
 	for id, list := range perRes {

@@ -156,13 +156,54 @@ func (d *Doc) rule(y float64) {
 func (d *Doc) wrap(text string, w float64) []string {
 	var lines []string
 	for _, para := range strings.Split(text, "\n") {
-		split := d.pdf.SplitText(para, w)
+		var split []string
+		if strings.ContainsRune(para, nbsp) {
+			split = d.wrapKeeping(para, w)
+		} else {
+			split = d.pdf.SplitText(para, w)
+		}
 		if len(split) == 0 {
 			split = []string{""}
 		}
 		lines = append(lines, split...)
 	}
 	return lines
+}
+
+// nbsp joins words that a line must not part: "Sun\u00a0✓".
+const nbsp = '\u00a0'
+
+// wrapKeeping wraps para at its plain spaces only, so words joined by a
+// no-break space stay on one line (gofpdf's SplitText breaks at any
+// space). A run too long for a line is broken as SplitText would.
+func (d *Doc) wrapKeeping(para string, w float64) []string {
+	limit := w - 2*d.pdf.GetCellMargin()
+	var lines []string
+	line := ""
+	for _, word := range strings.Split(para, " ") {
+		next := word
+		if line != "" {
+			next = line + " " + word
+		}
+		switch {
+		case d.pdf.GetStringWidth(next) <= limit:
+			line = next
+		case line != "" && d.pdf.GetStringWidth(word) <= limit:
+			lines = append(lines, line)
+			line = word
+		default:
+			if line != "" {
+				lines = append(lines, line)
+			}
+			parts := d.pdf.SplitText(strings.ReplaceAll(word, string(nbsp), " "), w)
+			if len(parts) == 0 {
+				parts = []string{""}
+			}
+			lines = append(lines, parts[:len(parts)-1]...)
+			line = parts[len(parts)-1]
+		}
+	}
+	return append(lines, line)
 }
 
 // fit shortens s with an ellipsis until it fits in w at the current font.

@@ -408,3 +408,29 @@ func TestTableKeepsItsLastRowsTogether(t *testing.T) {
 		t.Logf("no widow in tables of 20 to 60 rows on Letter")
 	}
 }
+
+// A day and its tick stay together when a cell wraps: no line of the
+// coordinator's report starts with a lone mark.
+func TestWrapKeepsNoBreakSpaces(t *testing.T) {
+	d, err := New(Options{Title: "t", House: "h", Size: A4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.font("", tableFontPt)
+	text := "Windows and doors Sat\u00a0✓; Fridge clean-out Sun\u00a0✓; Dishes Mon\u00a0✗, Thu\u00a0✓"
+	for w := 20.0; w <= 120; w += 0.5 {
+		lines := d.wrap(text, w)
+		joined := strings.Join(lines, " ")
+		if joined != text && strings.ReplaceAll(joined, "\u00a0", " ") != strings.ReplaceAll(text, "\u00a0", " ") {
+			t.Fatalf("width %.1f: wrapped text %q lost words of %q", w, lines, text)
+		}
+		for _, l := range lines {
+			if strings.HasPrefix(l, "✓") || strings.HasPrefix(l, "✗") {
+				t.Fatalf("width %.1f: a mark alone: %q", w, lines)
+			}
+			if d.pdf.GetStringWidth(l) > w-2*d.pdf.GetCellMargin()+0.01 {
+				t.Fatalf("width %.1f: line %q too wide", w, l)
+			}
+		}
+	}
+}

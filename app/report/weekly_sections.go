@@ -89,9 +89,12 @@ func (d *Doc) weekActionItems(items []data.ActionItem) {
 func (d *Doc) weeklyChores(rep data.WeeklyReport) {
 	d.blockHeading("Chores")
 	c := rep.Chores
-	if len(c.Tally) == 0 {
+	switch {
+	case len(c.Tally) == 0 && c.Made:
+		d.Paragraph("A roster was made, but nobody was free for any of its chores.")
+	case len(c.Tally) == 0:
 		d.Paragraph("No chore roster was made for this week.")
-	} else {
+	default:
 		d.choreTally(c.Tally)
 	}
 	d.Subheading("Next week, from " + c.NextWeek.Pretty())
