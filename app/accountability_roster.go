@@ -21,6 +21,12 @@ type accountRosterTab struct {
 	table   *widget.Table
 	summary *widget.Label
 	ro      data.AccountabilityRoster
+	// trends are each resident's weeks by ID, house the house's share by
+	// week (accountability_trends.go)
+	trends    map[string][]data.WeekShare
+	house     *barChart
+	houseText *widget.Label
+	cells     map[fyne.CanvasObject]*trendCell
 }
 
 // accountColumns are the roster's columns: title and width.
@@ -29,19 +35,23 @@ var accountColumns = []struct {
 	width float32
 }{
 	{"Resident", 110}, {"This week", 170}, {"Outside meetings", 135}, {"House meeting", 120},
-	{"Chores", 140}, {"Curfew", 85}, {"Mentor", 85}, {"Partner", 140},
+	{"Chores", 140}, {"Curfew", 85}, {"Mentor", 110}, {"Partner", 140}, {"Last 8 weeks", 180},
 }
 
+// trendColumn is the sparkline's column.
+var trendColumn = len(accountColumns) - 1
+
 func newAccountRosterTab(u *UI) *accountRosterTab {
-	t := &accountRosterTab{u: u, summary: widget.NewLabel("")}
+	t := &accountRosterTab{u: u, summary: widget.NewLabel(""), cells: map[fyne.CanvasObject]*trendCell{},
+		house: newBarChart(houseWeeks, 14, 8, 48, true), houseText: widget.NewLabel("")}
 	t.summary.Wrapping = fyne.TextWrapWord
 	t.nav = newWeekNav(u.store.Today(), t.reload)
 	t.table = widget.NewTable(
 		func() (int, int) { return len(t.ro.Rows), len(accountColumns) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			c := newTrendCell()
+			t.cells[c.root] = c
+			return c.root
 		},
 		t.updateCell,
 	)
@@ -58,7 +68,8 @@ func newAccountRosterTab(u *UI) *accountRosterTab {
 func (t *accountRosterTab) view() fyne.CanvasObject {
 	note := widget.NewLabel("Each cell says how the week went in words. Tap a resident to see their phase's criteria and move them up or down.")
 	note.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(container.NewVBox(t.nav.box, t.summary), note, nil, nil, t.table)
+	house := container.NewHBox(t.houseText, t.house)
+	return container.NewBorder(container.NewVBox(t.nav.box, t.summary, house), note, nil, nil, t.table)
 }
 
 func (t *accountRosterTab) reload() {
@@ -70,7 +81,26 @@ func (t *accountRosterTab) reload() {
 	t.ro = ro
 	t.nav.show(ro.From, ro.To)
 	t.summary.SetText(rosterSummary(ro))
+	t.reloadTrends()
 	t.table.Refresh()
+}
+
+// reloadTrends reads the twelve weeks up to the one shown.
+func (t *accountRosterTab) reloadTrends() {
+	per, house, err := t.u.store.AccountabilityTrends(t.nav.day, houseWeeks, t.u.store.Mentors())
+	if err != nil {
+		t.trends = nil
+		t.houseText.SetText("The last weeks could not be read.")
+		t.house.set(nil)
+		return
+	}
+	t.trends = per
+	t.house.set(house)
+	text := "Commitments met, the whole house, the last 12 weeks:"
+	if pct, ok := trendShare(house); ok {
+		text = fmt.Sprintf("Commitments met by the whole house, the last 12 weeks (%s in all):", pct)
+	}
+	t.houseText.SetText(text)
 }
 
 // rosterSummary is "12 residents: 9 on track, 3 to check in with. 34 of 48 commitments met so far."
@@ -89,16 +119,21 @@ func rosterSummary(ro data.AccountabilityRoster) string {
 	if ro.Running {
 		so = " so far; the week is still running"
 	}
-	return fmt.Sprintf("%d residents: %d on track, %d to check in with. %d of %d commitments met%s.",
-		len(ro.Rows), len(ro.Rows)-check, check, met, of, so)
+	return fmt.Sprintf("%s: %d on track, %d to check in with. %d of %d commitments met%s.",
+		plural(len(ro.Rows), "resident"), len(ro.Rows)-check, check, met, of, so)
 }
 
 func (t *accountRosterTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	if id.Row >= len(t.ro.Rows) {
+	cell := t.cells[o]
+	if cell == nil || id.Row >= len(t.ro.Rows) {
 		return
 	}
 	r := t.ro.Rows[id.Row]
+	if id.Col == trendColumn {
+		cell.showTrend(lastWeeks(t.trends[r.ResidentID], sparkWeeks))
+		return
+	}
+	l := cell.showLabel()
 	l.TextStyle = fyne.TextStyle{}
 	switch id.Col {
 	case 0:

@@ -47,7 +47,7 @@ func TestAccountabilityRosterShowsAResidentsFigures(t *testing.T) {
 	}
 	meetingSection(t, u, "Accountability")
 	all := strings.Join(screenTexts(u), "\n")
-	for _, want := range []string{"Paweł K.", "2 of 5", "on time", "1 residents:"} {
+	for _, want := range []string{"Paweł K.", "2 of 5", "on time", "1 resident:"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the roster does not show %q:\n%s", want, all)
 		}
@@ -221,4 +221,51 @@ func TestHouseTabSaveKeepsThePhases(t *testing.T) {
 	if len(ps) != 4 || ps[3].Name != "Phase 4" {
 		t.Errorf("saving the House tab changed the phases: %v", ps)
 	}
+}
+
+// The roster shows each resident's last eight weeks as a sparkline with
+// the share in words beside it, and the whole house's twelve weeks as a
+// bar chart with each week's percentage and date.
+func TestAccountabilityRosterShowsTrends(t *testing.T) {
+	u, r := accountHouse(t)
+	h, _ := u.store.House()
+	from, _ := h.Week(u.store.Today())
+	loc := u.store.Now().Location()
+	for w := 1; w <= 3; w++ { // three outside meetings in each of the last three weeks
+		for d := range 3 {
+			at := from.AddDays(-7*w + d).At(19, 0, loc)
+			if _, err := u.store.LogOutsideMeeting(data.System, data.OutsideMeeting{ResidentID: r.ID, Pathway: "AA", Name: "Evening group", At: at}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	meetingSection(t, u, "Accountability")
+	all := strings.Join(screenTexts(u), "\n")
+	for _, want := range []string{"Last 8 weeks", "% met", "Commitments met by the whole house, the last 12 weeks ("} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the roster does not show %q:\n%s", want, all)
+		}
+	}
+	var charts []*barChart
+	walk(u.win.Content(), func(o fyne.CanvasObject) {
+		if c, ok := o.(*barChart); ok && len(c.shares) > 0 {
+			charts = append(charts, c)
+		}
+	})
+	var house, spark *barChart
+	for _, c := range charts {
+		if c.withLabels {
+			house = c
+		} else {
+			spark = c
+		}
+	}
+	if house == nil || len(house.shares) != houseWeeks || spark == nil || len(spark.shares) != sparkWeeks {
+		t.Fatalf("charts: house %v, sparkline %v", house, spark)
+	}
+	// Weeks before Paweł moved in count nothing; the weeks with meetings do.
+	if spark.shares[0].Of != 0 || spark.shares[sparkWeeks-2].Of == 0 {
+		t.Errorf("sparkline weeks: %+v", spark.shares)
+	}
+	savePNG(t, u.win, "accountability-trends.png")
 }
