@@ -233,7 +233,7 @@ func TestAccountabilityRosterShowsTrends(t *testing.T) {
 	loc := u.store.Now().Location()
 	for w := 1; w <= 3; w++ { // three outside meetings in each of the last three weeks
 		for d := range 3 {
-			at := from.AddDays(-7*w + d).At(19, 0, loc)
+			at := from.AddDays(-7*w+d).At(19, 0, loc)
 			if _, err := u.store.LogOutsideMeeting(data.System, data.OutsideMeeting{ResidentID: r.ID, Pathway: "AA", Name: "Evening group", At: at}); err != nil {
 				t.Fatal(err)
 			}
