@@ -127,6 +127,7 @@ func (u *UI) showKiosk() {
 func (u *UI) leaveKiosk() {
 	if k := u.screens.kiosk; k != nil {
 		k.halt()
+		u.releaseFonts() // the kiosk's theme scopes are done with
 	}
 	if u.opts.Kiosk {
 		u.win.SetCloseIntercept(nil)

@@ -26,9 +26,17 @@ func (k *kioskScreen) releaseFontsWhenIdle() {
 		return
 	}
 	k.pagesSinceRelease = 0
-	s := k.u.app.Settings()
+	k.u.releaseFonts()
+}
+
+// releaseFonts sets the app's theme again, so Fyne drops every font face
+// it holds and loads again only those of what is on screen: when the
+// kiosk grid stands idle, and when a manager leaves the kiosk for the
+// shell (whose screens share one scope).
+func (u *UI) releaseFonts() {
+	s := u.app.Settings()
 	s.SetTheme(s.Theme())
-	// Once the grid has been drawn again with fresh faces, the old ones are
-	// garbage; give their memory back to the system rather than keep it.
+	// Once the window has been drawn again with fresh faces, the old ones
+	// are garbage; give their memory back to the system rather than keep it.
 	time.AfterFunc(5*time.Second, debug.FreeOSMemory)
 }
