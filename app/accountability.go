@@ -57,7 +57,7 @@ func (p *accountabilityPage) reload() {
 type weekNav struct {
 	day   data.Date
 	label *widget.Label
-	box   fyne.CanvasObject
+	box   *fyne.Container
 }
 
 func newWeekNav(today data.Date, changed func()) *weekNav {
@@ -69,8 +69,12 @@ func newWeekNav(today data.Date, changed func()) *weekNav {
 	return n
 }
 
-// show names the week shown.
-func (n *weekNav) show(from, to data.Date) { n.label.SetText(from.Pretty() + " to " + to.Pretty()) }
+// show names the week shown, and lays the row out again for the name's
+// width (a tab shown later would otherwise draw it over its buttons).
+func (n *weekNav) show(from, to data.Date) {
+	n.label.SetText(from.Pretty() + " to " + to.Pretty())
+	n.box.Refresh()
+}
 
 // statusImportance is a status's colour; the text always says it in words.
 func statusImportance(s data.AccountStatus) widget.Importance {

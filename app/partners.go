@@ -34,9 +34,10 @@ func (t *partnersTab) view() fyne.CanvasObject {
 	gen := widget.NewButtonWithIcon("Generate", theme.ViewRefreshIcon(), t.generate)
 	gen.Importance = widget.HighImportance
 	hand := widget.NewButtonWithIcon("Set by hand…", theme.DocumentCreateIcon(), t.setByHand)
+	settings := widget.NewButtonWithIcon("Settings…", theme.SettingsIcon(), t.openPartnerSettings)
 	note := widget.NewLabel("Partners check in with each other every day and tap \"I checked in with my partner\" at the kiosk. Generating keeps locked groups; nobody gets the same partner again within the house's weeks where it can be avoided, and mentors are not paired with their mentees.")
 	note.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(t.nav.box, container.NewHBox(gen, hand), t.status)
+	top := container.NewVBox(t.nav.box, container.NewHBox(gen, hand, settings), t.status)
 	return container.NewBorder(top, note, nil, nil, container.NewVScroll(t.box))
 }
 

@@ -113,6 +113,9 @@ func readPartnerSettings(txn *badger.Txn) (PartnerSettings, error) {
 	return ps, nil
 }
 
+// ErrPartnersOff means the house has turned pairing off.
+var ErrPartnersOff = errors.New("this house does not pair accountability partners; turn it on in the Partners tab's Settings")
+
 // SavePartnerSettings updates the pairing rules.
 func (s *Store) SavePartnerSettings(by Actor, ps PartnerSettings) error {
 	if v := ps.validate(); len(v) > 0 {
@@ -149,6 +152,11 @@ func (s *Store) GeneratePartners(by Actor, day Date, mentors MentorSource) (Part
 	h, err := s.House()
 	if err != nil {
 		return PartnerWeek{}, err
+	}
+	if ps, err := s.PartnerSettings(); err != nil {
+		return PartnerWeek{}, err
+	} else if ps.Disabled {
+		return PartnerWeek{}, ErrPartnersOff
 	}
 	week := day.WeekStart(h.WeekStart)
 	mp, err := mentorsOr(mentors).MentorPairs(week)
