@@ -182,25 +182,9 @@ func (t *mentorRulesTab) save() {
 	t.saved.SetText("Saved. New suggestions and this week's targets use these rules.")
 }
 
-// askPaper asks for the paper, then writes and opens a PDF.
+// askPaper asks which paper, then writes, opens and names the PDF.
 func (t *mentorRulesTab) askPaper(title, intro, what string, write func(report.PageSize) (string, error)) {
-	u := t.p.u
-	f := newForm()
-	paper := paperChoice(t.p.paper)
-	f.add(fieldPaper, paper)
-	var d *formDialog
-	d = u.newFormDialog(title, "Save and open", intro, f, func() {
-		size := paperOf(paper)
-		path, err := write(size)
-		if f.show(err) {
-			return
-		}
-		t.p.paper = size
-		d.close()
-		t.saved.SetText(what + " saved to " + path + ".")
-		u.openPDF(what, path)
-	})
-	d.open(560)
+	t.p.u.askPaper(title, intro, what, &t.p.paper, func(path string) { t.saved.SetText(what + " saved to " + path + ".") }, write)
 }
 
 // printCriteria prints the saved rules as the Mentor criteria sheet.

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"porchlight/app/report"
 	"porchlight/data"
 )
 
@@ -21,10 +22,11 @@ type partnersTab struct {
 	box    *fyne.Container
 	status *widget.Label
 	week   data.PartnerWeek
+	paper  report.PageSize // the paper last chosen for the sheet
 }
 
 func newPartnersTab(u *UI) *partnersTab {
-	t := &partnersTab{u: u, box: container.NewVBox(), status: widget.NewLabel("")}
+	t := &partnersTab{u: u, box: container.NewVBox(), status: widget.NewLabel(""), paper: defaultPaper()}
 	t.status.Wrapping = fyne.TextWrapWord
 	t.nav = newWeekNav(u.store.Today(), t.reload)
 	return t
@@ -35,9 +37,10 @@ func (t *partnersTab) view() fyne.CanvasObject {
 	gen.Importance = widget.HighImportance
 	hand := widget.NewButtonWithIcon("Set by hand…", theme.DocumentCreateIcon(), t.setByHand)
 	settings := widget.NewButtonWithIcon("Settings…", theme.SettingsIcon(), t.openPartnerSettings)
+	printSheet := widget.NewButtonWithIcon("Print sheet…", theme.DocumentPrintIcon(), t.printSheet)
 	note := widget.NewLabel("Partners check in with each other every day and tap \"I checked in with my partner\" at the kiosk. Generating keeps locked groups; nobody gets the same partner again within the house's weeks where it can be avoided, and mentors are not paired with their mentees.")
 	note.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(t.nav.box, container.NewHBox(gen, hand, settings), t.status)
+	top := container.NewVBox(t.nav.box, container.NewHBox(gen, hand, settings, printSheet), t.status)
 	return container.NewBorder(top, note, nil, nil, container.NewVScroll(t.box))
 }
 

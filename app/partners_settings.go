@@ -1,12 +1,14 @@
 package app
 
 import (
+	"io"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"porchlight/app/report"
 	"porchlight/data"
 )
 
@@ -73,4 +75,36 @@ func wholeNumber(v *data.ValidationError, field, text string) int {
 		*v = append(*v, data.FieldError{Field: field, Msg: "type a whole number, e.g. 4"})
 	}
 	return n
+}
+
+// printSheet prints the week's partners for the house's board, by the
+// names the house uses, with a box a day to tick.
+func (t *partnersTab) printSheet() {
+	u := t.u
+	h, err := u.store.House()
+	if err != nil {
+		u.showProblem("Could not read the house", err)
+		return
+	}
+	from, to := h.Week(t.nav.day)
+	names := u.residentShortNames()
+	opts := report.PartnerSheetOptions{House: h.Name, From: from, To: to}
+	for _, g := range t.week.Groups {
+		var group []string
+		for _, id := range g.Members {
+			group = append(group, names[id])
+		}
+		opts.Groups = append(opts.Groups, group)
+	}
+	for _, l := range t.week.LeftOut {
+		opts.NotPaired = append(opts.NotPaired, names[l.ResidentID])
+	}
+	intro := "This week's partners for the house's board, with a box a day to tick. " +
+		"It names who is not paired but never why."
+	u.askPaper("Print partner sheet", intro, "Partner sheet", &t.paper,
+		func(path string) { t.status.SetText("Partner sheet saved to " + path + ".") },
+		func(size report.PageSize) (string, error) {
+			opts.Size, opts.Printed = size, u.store.Now()
+			return writePrintPDF("partners-"+from.String()+".pdf", func(w io.Writer) error { return report.PartnerSheet(w, opts) })
+		})
 }

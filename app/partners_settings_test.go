@@ -1,6 +1,8 @@
 package app
 
 import (
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -51,5 +53,48 @@ func TestPartnerSettingsForm(t *testing.T) {
 	test.Tap(findButton(t, u, "Generate"))
 	if got := dialogText(u); !strings.Contains(got, "does not pair") {
 		t.Fatalf("Generate with pairing off says:\n%s", got)
+	}
+}
+
+// Print sheet… writes the week's partners, by the names the house uses,
+// to a private PDF and says where.
+func TestPartnerSheetPrinted(t *testing.T) {
+	u, r := accountHouse(t)
+	h, _ := u.store.House()
+	other, err := u.store.AddResident(data.System, data.Resident{First: "Søren", Last: "Kierkegaard", Phase: "Phase 1",
+		BedID: h.Beds[1].ID, MoveIn: u.store.Today().AddDays(-30)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := u.store.SetPartners(data.System, u.store.Today(), []data.PartnerGroup{{Members: []string{r.ID, other.ID}}}); err != nil {
+		t.Fatal(err)
+	}
+	meetingSection(t, u, "Accountability")
+	var tabs *container.AppTabs
+	walk(u.win.Content(), func(o fyne.CanvasObject) {
+		if at, ok := o.(*container.AppTabs); ok && tabs == nil {
+			tabs = at
+		}
+	})
+	tabs.SelectIndex(1)
+	test.Tap(findButton(t, u, "Print sheet…"))
+	test.Tap(findButton(t, u, "Save and open"))
+	status := strings.Join(screenTexts(u), "\n")
+	i := strings.Index(status, "Partner sheet saved to ")
+	if i < 0 {
+		t.Fatalf("no word of where the sheet went:\n%s", status)
+	}
+	path := strings.TrimSuffix(strings.SplitN(status[i+len("Partner sheet saved to "):], "\n", 2)[0], ".")
+	info, err := os.Stat(path)
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("the sheet at %s: %v, %v", path, info, err)
+	}
+	defer os.Remove(path)
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Skip("pdftotext:", err)
+	}
+	if text := strings.Join(strings.Fields(string(out)), " "); !strings.Contains(text, "Paweł K. and Søren K.") {
+		t.Errorf("the sheet says:\n%s", out)
 	}
 }

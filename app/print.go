@@ -88,3 +88,24 @@ func (u *UI) openPDF(what, path string) {
 				strings.ToLower(what), path, err))
 	}
 }
+
+// askPaper asks which paper (starting from *paper, which keeps the choice),
+// then writes the PDF, opens it in the viewer and tells saved where it is.
+func (u *UI) askPaper(title, intro, what string, paper *report.PageSize, saved func(path string), write func(report.PageSize) (string, error)) {
+	f := newForm()
+	choice := paperChoice(*paper)
+	f.add(fieldPaper, choice)
+	var d *formDialog
+	d = u.newFormDialog(title, "Save and open", intro, f, func() {
+		size := paperOf(choice)
+		path, err := write(size)
+		if f.show(err) {
+			return
+		}
+		*paper = size
+		d.close()
+		saved(path)
+		u.openPDF(what, path)
+	})
+	d.open(560)
+}
