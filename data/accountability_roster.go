@@ -151,6 +151,10 @@ func (s *Store) loadAccountWeek(day Date, mentors MentorSource) (*accountWeek, e
 	if w.residents, err = s.residentsDuring(w.from, w.to); err != nil {
 		return nil, err
 	}
+	// a past week counts against the phase each resident was in then
+	if w.residents, err = s.asAtWeekEnd(w.residents, w.to); err != nil {
+		return nil, err
+	}
 	for _, load := range []func(*Store) error{w.loadAttendance, w.loadChores, w.loadSignLog, w.loadKeys} {
 		if err := load(s); err != nil {
 			return nil, err

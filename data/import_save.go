@@ -72,7 +72,7 @@ func (s *Store) ImportResidents(by Actor, imp *ResidentImport, skipBad bool) (in
 func importOne(txn *badger.Txn, h House, today Date, row ImportRow) error {
 	r := row.Resident
 	r.ID, r.V, r.Status = newID(), schemaVersion, StatusActive
-	r.EarlierSobriety, r.Stays = nil, nil
+	r.EarlierSobriety, r.Stays, r.NameChangedOn = nil, nil, Date{}
 	r.tidy()
 	if v := r.validate(h, today); len(v) > 0 {
 		return fmt.Errorf("line %d: %w", row.Line, v)

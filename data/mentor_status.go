@@ -136,6 +136,10 @@ func (s *Store) mentorWeek(h House, weekStart, asOf Date, activeOnly bool) (Ment
 	if err != nil {
 		return w, err
 	}
+	// targets follow the phase each resident was in that week
+	if rs, err = s.asAtWeekEnd(rs, w.WeekEnd); err != nil {
+		return w, err
+	}
 	byID := make(map[string]Resident, len(rs))
 	for _, r := range rs {
 		byID[r.ID] = r

@@ -64,14 +64,18 @@ type Resident struct {
 	Sobriety  Date   `json:"sobriety"`
 	// EarlierSobriety keeps every earlier sobriety date, without judgement.
 	EarlierSobriety []SobrietyChange `json:"earlier_sobriety,omitempty"`
-	Pathways        []string         `json:"pathways,omitempty"`
-	HomeGroup       string           `json:"home_group,omitempty"`
-	Sponsor         Contact          `json:"sponsor"`
-	Phase           string           `json:"phase,omitempty"`
-	Emergency       Contact          `json:"emergency"`
-	Languages       []string         `json:"languages,omitempty"`
-	Notes           string           `json:"notes,omitempty" sensitive:"true"` // private: managers only
-	Status          Status           `json:"status"`
+	// NameChangedOn is the day the first, last or preferred name was last
+	// changed (zero: as admitted), so a past week's report can say its
+	// names were corrected since.
+	NameChangedOn Date     `json:"name_changed_on,omitzero"`
+	Pathways      []string `json:"pathways,omitempty"`
+	HomeGroup     string   `json:"home_group,omitempty"`
+	Sponsor       Contact  `json:"sponsor"`
+	Phase         string   `json:"phase,omitempty"`
+	Emergency     Contact  `json:"emergency"`
+	Languages     []string `json:"languages,omitempty"`
+	Notes         string   `json:"notes,omitempty" sensitive:"true"` // private: managers only
+	Status        Status   `json:"status"`
 	// Stays are earlier residencies that ended with a move-out.
 	Stays []Stay `json:"stays,omitempty"`
 	// MentorWilling: the resident has said they are willing to be a house
@@ -248,7 +252,7 @@ func (s *Store) SameName(r Resident) ([]Resident, error) {
 // AddResident admits a new resident into a free bed.
 func (s *Store) AddResident(by Actor, r Resident) (Resident, error) {
 	r.ID, r.V, r.Status = newID(), schemaVersion, StatusActive
-	r.EarlierSobriety, r.Stays = nil, nil
+	r.EarlierSobriety, r.Stays, r.NameChangedOn = nil, nil, Date{}
 	r.tidy() // return what is stored
 	return r, s.saveResident(by, "resident.add", r)
 }
@@ -262,7 +266,7 @@ func (s *Store) UpdateResident(by Actor, r Resident) (Resident, error) {
 		return Resident{}, err
 	}
 	r.V, r.Status, r.Stays = schemaVersion, old.Status, old.Stays
-	r.EarlierSobriety = old.EarlierSobriety
+	r.EarlierSobriety, r.NameChangedOn = old.EarlierSobriety, old.NameChangedOn
 	if !old.Sobriety.IsZero() && old.Sobriety != r.Sobriety {
 		r.EarlierSobriety = append(r.EarlierSobriety, SobrietyChange{Was: old.Sobriety, ChangedOn: s.Today()})
 	}
@@ -270,6 +274,9 @@ func (s *Store) UpdateResident(by Actor, r Resident) (Resident, error) {
 		r.BedID = ""
 	}
 	r.tidy() // return what is stored
+	if r.First != old.First || r.Last != old.Last || r.Preferred != old.Preferred {
+		r.NameChangedOn = s.Today()
+	}
 	return r, s.saveResident(by, "resident.update", r)
 }
 

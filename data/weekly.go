@@ -99,6 +99,9 @@ type WeeklyReport struct {
 	// President is the house president on the week's last day, for a
 	// peer-run house's signature line; zero when the house has none.
 	President PersonRef
+	// Corrections are records changed since the week that the report
+	// cannot print as they were (weekly_asof.go).
+	Corrections []Correction
 }
 
 // Manager reports whether this is the manager copy.
@@ -151,6 +154,7 @@ func (s *Store) WeeklyReport(q WeeklyQuery) (WeeklyReport, error) {
 			return WeeklyReport{}, fmt.Errorf("weekly report for %s: %w", c.from, err)
 		}
 	}
+	rep.Corrections = c.corrections()
 	return rep, nil
 }
 
@@ -169,6 +173,10 @@ func (s *Store) weekContext(q WeeklyQuery) (*weekCtx, error) {
 	// who lived here in the week or the occupancy chart's weeks before it
 	rs, err := s.residentsSince(from.AddDays(-7 * OccupancyWeeks))
 	if err != nil {
+		return nil, err
+	}
+	_, to := h.Week(q.Week)
+	if rs, err = s.asAtWeekEnd(rs, to); err != nil {
 		return nil, err
 	}
 	c := &weekCtx{q: q, house: h, residents: rs, byID: make(map[string]Resident, len(rs)),

@@ -84,6 +84,7 @@ func weeklySections() []weeklySection {
 		{draw: (*Doc).weeklySignOuts},
 		{managerOnly: true, draw: (*Doc).weeklyNotes},
 		{managerOnly: true, draw: (*Doc).weeklyContacts},
+		{draw: (*Doc).weeklyCorrections},
 		{draw: (*Doc).weeklySignatures},
 	}
 }

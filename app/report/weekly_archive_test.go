@@ -70,3 +70,55 @@ func TestEndedWeekRegeneratesTheSameText(t *testing.T) {
 		t.Error("the next week's report does not name the resident who moved in")
 	}
 }
+
+// A sobriety date reset or a phase move after the week does not change the
+// ended week's report: both are printed as they stood at the week's end.
+// A name corrected since is printed as the record has it now, and the
+// report says so.
+func TestEndedWeekPrintsRecordsAsTheyWere(t *testing.T) {
+	st := weeklyDemo(t)
+	before := map[data.ReportCopy]string{}
+	for _, c := range []data.ReportCopy{data.CopyHouse, data.CopyManager} {
+		before[c] = strings.Join(weeklyPDF(t, st, weeklyOpts(c, report.A4), "before.pdf"), "\f")
+	}
+	rs, _ := st.ActiveResidents()
+	today := st.Today()
+	for i, r := range rs[:4] {
+		r.Sobriety = today.AddDays(-1 - i) // reset after the week
+		if _, err := st.UpdateResident(data.System, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h, _ := st.House()
+	for _, r := range rs[4:8] {
+		to := h.Phases[len(h.Phases)-1]
+		if r.Phase == to {
+			to = h.Phases[0]
+		}
+		if _, err := st.MovePhase(data.System, r.ID, to, "Reviewed at the house meeting", today); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []data.ReportCopy{data.CopyHouse, data.CopyManager} {
+		after := strings.Join(weeklyPDF(t, st, weeklyOpts(c, report.A4), "after.pdf"), "\f")
+		if after != before[c] {
+			t.Errorf("%s changed after later sobriety and phase edits:\n--- before\n%s\n--- after\n%s", c, before[c], after)
+		}
+	}
+
+	var jamal data.Resident
+	for _, r := range rs {
+		if r.First == "Jamal" {
+			jamal = r
+		}
+	}
+	jamal, _ = st.Resident(jamal.ID)
+	jamal.Last = "Washington-Reyes"
+	if _, err := st.UpdateResident(data.System, jamal); err != nil {
+		t.Fatal(err)
+	}
+	txt := strings.Join(strings.Fields(strings.Join(weeklyPDF(t, st, weeklyOpts(data.CopyHouse, report.A4), "renamed.pdf"), " ")), " ")
+	if !strings.Contains(txt, "Corrected since this week: the name of Jamal Washington-Reyes (on Monday 30 November 2026)") {
+		t.Errorf("the report does not say the name was corrected:\n%s", txt)
+	}
+}

@@ -272,6 +272,21 @@ func contactText(c data.Contact) string {
 	return orDash(strings.Join(parts, ", "))
 }
 
+// weeklyCorrections says which records were corrected since the week in a
+// way the report cannot print as they were (names); sobriety dates and
+// phases are printed as they stood at the week's end.
+func (d *Doc) weeklyCorrections(rep data.WeeklyReport) {
+	if len(rep.Corrections) == 0 {
+		return
+	}
+	var parts []string
+	for _, c := range rep.Corrections {
+		parts = append(parts, fmt.Sprintf("the %s of %s (on %s)", c.What, c.Name, longDate(c.On)))
+	}
+	d.Paragraph("Corrected since this week: " + strings.Join(parts, "; ") +
+		". Names are printed as the records have them now; everything else as it stood at the week's end.")
+}
+
 // signatureH is the height of the signature row: room to sign, the line
 // and its caption.
 const signatureH = 14.0
