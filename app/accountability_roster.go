@@ -34,12 +34,12 @@ var accountColumns = []struct {
 	title string
 	width float32
 }{
-	{"Resident", 110}, {"This week", 170}, {"Outside meetings", 135}, {"House meeting", 120},
-	{"Chores", 140}, {"Curfew", 85}, {"Mentor", 110}, {"Partner", 140}, {"Last 8 weeks", 180},
+	{"Resident", 110}, {"This week", 170}, {"Last 8 weeks", 170}, {"Outside meetings", 135}, {"House meeting", 120},
+	{"Chores", 140}, {"Curfew", 85}, {"Mentor", 110}, {"Partner", 140},
 }
 
-// trendColumn is the sparkline's column.
-var trendColumn = len(accountColumns) - 1
+// trendColumn is the sparkline's column; the commitments follow it.
+const trendColumn = 2
 
 func newAccountRosterTab(u *UI) *accountRosterTab {
 	t := &accountRosterTab{u: u, summary: widget.NewLabel(""), cells: map[fyne.CanvasObject]*trendCell{},
@@ -68,7 +68,7 @@ func newAccountRosterTab(u *UI) *accountRosterTab {
 func (t *accountRosterTab) view() fyne.CanvasObject {
 	note := widget.NewLabel("Each cell says how the week went in words. Tap a resident to see their phase's criteria and move them up or down.")
 	note.Wrapping = fyne.TextWrapWord
-	house := container.NewHBox(t.houseText, t.house)
+	house := container.NewVBox(t.houseText, container.NewHBox(t.house))
 	return container.NewBorder(container.NewVBox(t.nav.box, t.summary, house), note, nil, nil, t.table)
 }
 
@@ -145,7 +145,7 @@ func (t *accountRosterTab) updateCell(id widget.TableCellID, o fyne.CanvasObject
 		l.Text, l.Importance = accountStatusText(r), statusImportance(r.Status)
 		l.TextStyle.Bold = r.Status != data.OnTrack
 	default:
-		c := r.Commitments()[id.Col-2]
+		c := r.Commitments()[id.Col-trendColumn-1]
 		l.Text, l.Importance = commitmentText(c)
 	}
 	l.Refresh()
