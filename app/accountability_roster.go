@@ -34,7 +34,7 @@ var accountColumns = []struct {
 	title string
 	width float32
 }{
-	{"Resident", 110}, {"This week", 170}, {"Last 8 weeks", 170}, {"Outside meetings", 135}, {"House meeting", 120},
+	{"Resident", 110}, {"This week", 225}, {"Last 8 weeks", 170}, {"Outside meetings", 135}, {"House meeting", 120},
 	{"Chores", 140}, {"Curfew", 85}, {"Mentor", 110}, {"Partner", 140},
 }
 
