@@ -23,11 +23,11 @@ type fitColumn struct {
 // Lay the table out with it (container.New(f, table)) and call refit when
 // the rows change.
 type fitTable struct {
+	widthWatch
 	table  *widget.Table
 	cols   []fitColumn
 	rows   func() int
 	text   func(row, col int) string
-	width  float32   // the width last laid out
 	widths []float32 // the columns' widths now
 	rowsH  []float32 // the rows' heights now
 	probe  *widget.Label
@@ -35,6 +35,7 @@ type fitTable struct {
 
 func newFitTable(t *widget.Table, cols []fitColumn, rows func() int, text func(row, col int) string) *fitTable {
 	f := &fitTable{table: t, cols: cols, rows: rows, text: text, probe: widget.NewLabel("")}
+	f.onWidth = f.refit
 	labelHeader(t, len(cols), func(i int) (string, float32) { return cols[i].title, cols[i].min })
 	f.widths = make([]float32, len(cols))
 	for i, c := range cols {
@@ -66,10 +67,17 @@ func (f *fitTable) setFitCellStyle(o fyne.CanvasObject, col int, text string, im
 	l.Refresh()
 }
 
-func (f *fitTable) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	if size.Width != f.width {
-		f.width = size.Width
-		f.refit()
+// widthWatch is a stack layout that tells onWidth when the width it lays
+// out changes: fitTable and fitList measure their rows again then.
+type widthWatch struct {
+	width   float32 // the width last laid out
+	onWidth func()
+}
+
+func (w *widthWatch) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != w.width {
+		w.width = size.Width
+		w.onWidth()
 	}
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))
@@ -77,7 +85,7 @@ func (f *fitTable) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-func (f *fitTable) MinSize(objs []fyne.CanvasObject) fyne.Size {
+func (w *widthWatch) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var m fyne.Size
 	for _, o := range objs {
 		m = m.Max(o.MinSize())
@@ -196,15 +204,16 @@ func fitWidths(cols []fitColumn, natural []float32, room float32) []float32 {
 // text needs at the list's width. Lay the list out with it
 // (container.New(f, list)) and call refit when the rows change.
 type fitList struct {
+	widthWatch
 	list  *widget.List
 	rows  func() int
 	text  func(row int) string
-	width float32
 	probe *widget.Label
 }
 
 func newFitList(rows func() int, text func(row int) string, imp func(row int) widget.Importance) *fitList {
 	f := &fitList{rows: rows, text: text, probe: widget.NewLabel("")}
+	f.onWidth = f.refit
 	f.probe.Wrapping = fyne.TextWrapWord
 	f.list = widget.NewList(rows,
 		func() fyne.CanvasObject {
@@ -224,25 +233,6 @@ func newFitList(rows func() int, text func(row int) string, imp func(row int) wi
 			l.SetText(text(i))
 		})
 	return f
-}
-
-func (f *fitList) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	if size.Width != f.width {
-		f.width = size.Width
-		f.refit()
-	}
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
-func (f *fitList) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var m fyne.Size
-	for _, o := range objs {
-		m = m.Max(o.MinSize())
-	}
-	return m
 }
 
 // refit measures the rows again: after a reload, or a new width.
