@@ -220,8 +220,22 @@ func (p *residentsPage) filter() {
 		return less(a, b)
 	})
 	p.count.SetText(fmt.Sprintf("%d shown", len(p.rows)))
+	p.fitNames()
 	p.table.Refresh()
 }
+
+// fitNames widens the name column to the longest name shown, up to
+// maxNameWidth; a longer name ends in "…" and opens whole on a tap.
+func (p *residentsPage) fitNames() {
+	w := p.cols[0].width
+	for _, x := range p.rows {
+		w = max(w, fyne.MeasureText(listName(x.r), theme.TextSize(), fyne.TextStyle{}).Width+2*theme.InnerPadding()+4)
+	}
+	p.table.SetColumnWidth(0, min(w, maxNameWidth))
+}
+
+// maxNameWidth is as wide as the name column grows.
+const maxNameWidth = 380
 
 func (p *residentsPage) wanted(x residentRow, q string) bool {
 	switch p.show.Selected {

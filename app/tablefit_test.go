@@ -174,3 +174,23 @@ func TestEmptyListsAndMentorFlagsAreReadable(t *testing.T) {
 		t.Errorf("the mentors' screen cuts %q", cut)
 	}
 }
+
+// The residents list widens its name column for a long name instead of
+// cutting it.
+func TestResidentListFitsLongNames(t *testing.T) {
+	u := newTestUI(t)
+	setUpHouse(t, u)
+	h, _ := u.store.House()
+	today := u.store.Today()
+	if _, err := u.store.AddResident(data.System, data.Resident{First: "Γιώργος", Last: "Παπαδόπουλος", Preferred: "George",
+		BedID: h.Beds[0].ID, MoveIn: today}); err != nil {
+		t.Fatal(err)
+	}
+	u.showShell()
+	u.win.Resize(fyne.NewSize(1100, 720))
+	u.goToSection("Residents")
+	if cut := cutLabels(u.win.Content()); len(cut) > 0 {
+		t.Errorf("cut in the residents list: %q", cut)
+	}
+	savePNG(t, u.win, "residents-long-name.png")
+}
