@@ -30,29 +30,31 @@ type incidentsTab struct {
 	u     *UI
 	show  *widget.Select
 	table *widget.Table
+	fit   *fitTable
 	count *widget.Label
 	list  []data.Incident
 	names map[string]string
 }
 
-var incidentColumns = []struct {
-	title string
-	width float32
-}{{"Date", 140}, {"Resident", 170}, {"About", 120}, {"Agreed actions", 150}, {"Follow up by", 150}, {"", 110}}
+// incidentColumns are the list's columns; names and follow-up dates wrap
+// rather than end in "…" (what happened shows only when a row is opened).
+var incidentColumns = []fitColumn{
+	{title: "Date", min: 130}, {title: "Resident", min: 150, wrap: true}, {title: "About", min: 110},
+	{title: "Agreed actions", min: 130}, {title: "Follow up by", min: 150, wrap: true}, {title: "", min: 90},
+}
 
 func newIncidentsTab(u *UI) *incidentsTab {
 	t := &incidentsTab{u: u, count: widget.NewLabel("")}
 	t.show = widget.NewSelect([]string{showOpen, showLast30, showLast12Mths}, func(string) { t.reload() })
 	t.table = widget.NewTable(
 		func() (int, int) { return len(t.list), len(incidentColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		newFitCell,
 		t.updateCell,
 	)
-	labelHeader(t.table, len(incidentColumns), func(i int) (string, float32) { return incidentColumns[i].title, incidentColumns[i].width })
+	t.fit = newFitTable(t.table, incidentColumns, func() int { return len(t.list) }, func(row, col int) string {
+		text, _ := t.cell(t.list[row], col)
+		return text
+	})
 	t.table.OnSelected = func(id widget.TableCellID) {
 		t.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(t.list) {
@@ -69,7 +71,7 @@ func (t *incidentsTab) view() fyne.CanvasObject {
 	note := widget.NewLabel(incidentsNotice)
 	note.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(note, container.NewHBox(widget.NewLabel("Show"), t.show, add))
-	return container.NewBorder(top, t.count, nil, nil, t.table)
+	return container.NewBorder(top, t.count, nil, nil, container.New(t.fit, t.table))
 }
 
 func (t *incidentsTab) reload() {
@@ -83,6 +85,7 @@ func (t *incidentsTab) reload() {
 	}
 	t.list, t.names = list, t.u.residentNames()
 	t.count.SetText(fmt.Sprintf("%d shown", len(list)))
+	t.fit.refit()
 	t.table.Refresh()
 }
 
@@ -127,30 +130,32 @@ func (u *UI) residentNames() map[string]string {
 }
 
 func (t *incidentsTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
 	if id.Row >= len(t.list) {
 		return
 	}
-	i := t.list[id.Row]
-	l.Importance = widget.MediumImportance
-	switch id.Col {
+	text, imp := t.cell(t.list[id.Row], id.Col)
+	t.fit.setFitCell(o, id.Col, text, imp)
+}
+
+// cell is what an incident's column says, and its colour.
+func (t *incidentsTab) cell(i data.Incident, col int) (string, widget.Importance) {
+	today := t.u.store.Today()
+	switch col {
 	case 0:
-		l.Text = i.Date.Pretty()
+		return i.Date.Pretty(), widget.MediumImportance
 	case 1:
-		l.Text = t.names[i.ResidentID]
+		return t.names[i.ResidentID], widget.MediumImportance
 	case 2:
-		l.Text = string(i.Kind)
+		return string(i.Kind), widget.MediumImportance
 	case 3:
-		l.Text = map[bool]string{true: "agreed", false: "none"}[i.Agreement != ""]
+		return map[bool]string{true: "agreed", false: "none"}[i.Agreement != ""], widget.MediumImportance
 	case 4:
-		l.Text = followUpText(i.FollowUp, t.u.store.Today())
-		if !i.Resolved && !i.FollowUp.IsZero() && i.FollowUp.Before(t.u.store.Today()) {
-			l.Importance = widget.WarningImportance
+		if !i.Resolved && !i.FollowUp.IsZero() && i.FollowUp.Before(today) {
+			return followUpText(i.FollowUp, today), widget.WarningImportance
 		}
-	case 5:
-		l.Text = map[bool]string{true: "resolved", false: "open"}[i.Resolved]
+		return followUpText(i.FollowUp, today), widget.MediumImportance
 	}
-	l.Refresh()
+	return map[bool]string{true: "resolved", false: "open"}[i.Resolved], widget.MediumImportance
 }
 
 // followUpText is "Fri 4 Dec 2026", "Fri 4 Dec 2026 (past)" or "no date set".

@@ -194,3 +194,34 @@ func TestResidentListFitsLongNames(t *testing.T) {
 	}
 	savePNG(t, u.win, "residents-long-name.png")
 }
+
+// The incidents list gives a long name and a past follow-up date their
+// room instead of ending them in "…".
+func TestIncidentListWrapsInsteadOfCutting(t *testing.T) {
+	u := newTestUI(t)
+	setUpHouse(t, u)
+	h, _ := u.store.House()
+	today := u.store.Today()
+	r, err := u.store.AddResident(data.System, data.Resident{First: "María José", Last: "Núñez-Wiśniewska", Preferred: "Majo",
+		BedID: h.Beds[0].ID, MoveIn: today.AddDays(-40)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := u.store.SaveIncident(data.System, data.Incident{ResidentID: r.ID, Date: today.AddDays(-10), Kind: data.IncidentCurfew,
+		What: "Came in late.", Agreement: "Call before curfew.", FollowUp: today.AddDays(-2)}); err != nil {
+		t.Fatal(err)
+	}
+	u.showShell()
+	u.win.Resize(fyne.NewSize(1100, 720))
+	tab := newIncidentsTab(u)
+	u.win.SetContent(tab.view())
+	u.win.Resize(fyne.NewSize(900, 600))
+	tab.reload()
+	if len(tab.list) != 1 {
+		t.Fatalf("%d incidents shown", len(tab.list))
+	}
+	if cut := cutLabels(tab.table); len(cut) > 0 {
+		t.Errorf("cut in the incidents list: %q", cut)
+	}
+	savePNG(t, u.win, "incidents.png")
+}
