@@ -109,20 +109,20 @@ func (p *choresPage) openForm(c data.Chore) {
 
 // ---- the chore list ---------------------------------------------------------
 
-// choreColumn is a column of the chore list.
+// choreColumn is a column of the chore list: names, areas and schedules
+// wrap rather than end in "…".
 type choreColumn struct {
-	title string
-	width float32
-	text  func(data.Chore) string
+	fitColumn
+	text func(data.Chore) string
 }
 
 var choreColumns = []choreColumn{
-	{"Chore", 230, func(c data.Chore) string { return c.Name }},
-	{"Area", 140, func(c data.Chore) string { return c.Area }},
-	{"Effort", 120, choreEffortText},
-	{"Schedule", 120, func(c data.Chore) string { return c.Schedule() }},
-	{"People", 70, func(c data.Chore) string { return strconv.Itoa(c.People) }},
-	{"Active", 150, func(c data.Chore) string {
+	{fitColumn{title: "Chore", min: 200, wrap: true}, func(c data.Chore) string { return c.Name }},
+	{fitColumn{title: "Area", min: 120, wrap: true}, func(c data.Chore) string { return c.Area }},
+	{fitColumn{title: "Effort", min: 100}, choreEffortText},
+	{fitColumn{title: "Schedule", min: 120, wrap: true}, func(c data.Chore) string { return c.Schedule() }},
+	{fitColumn{title: "People", min: 70}, func(c data.Chore) string { return strconv.Itoa(c.People) }},
+	{fitColumn{title: "Active", min: 130}, func(c data.Chore) string {
 		if c.Active {
 			return "Yes"
 		}
@@ -135,6 +135,7 @@ type choreListTab struct {
 	p      *choresPage
 	chores []data.Chore
 	table  *widget.Table
+	fit    *fitTable
 	count  *widget.Label
 	add    *widget.Button
 	empty  *widget.Label
@@ -150,26 +151,26 @@ func newChoreListTab(p *choresPage) *choreListTab {
 	t.empty.Wrapping = fyne.TextWrapWord
 	t.table = widget.NewTable(
 		func() (int, int) { return len(t.chores), len(choreColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		newFitCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			if id.Row >= len(t.chores) || id.Col >= len(choreColumns) {
 				return
 			}
 			c := t.chores[id.Row]
-			l := o.(*widget.Label)
-			l.SetText(choreColumns[id.Col].text(c))
-			l.Importance = widget.MediumImportance
+			imp := widget.MediumImportance
 			if !c.Active {
-				l.Importance = widget.LowImportance
+				imp = widget.LowImportance
 			}
-			l.Refresh()
+			t.fit.setFitCell(o, id.Col, choreColumns[id.Col].text(c), imp)
 		},
 	)
-	labelHeader(t.table, len(choreColumns), func(i int) (string, float32) { return choreColumns[i].title, choreColumns[i].width })
+	cols := make([]fitColumn, len(choreColumns))
+	for i, c := range choreColumns {
+		cols[i] = c.fitColumn
+	}
+	t.fit = newFitTable(t.table, cols, func() int { return len(t.chores) }, func(row, col int) string {
+		return choreColumns[col].text(t.chores[row])
+	})
 	t.table.OnSelected = func(id widget.TableCellID) {
 		t.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(t.chores) {
@@ -183,7 +184,7 @@ func (t *choreListTab) view() fyne.CanvasObject {
 	hint := widget.NewLabel("Select a chore to change it. Effort is from 1 (light) to 5 (heavy), counted each time the chore is done.")
 	hint.Wrapping = fyne.TextWrapWord
 	top := container.NewBorder(nil, nil, nil, t.add, hint)
-	return container.NewBorder(top, t.count, nil, nil, container.NewStack(t.table, container.NewVBox(t.empty)))
+	return container.NewBorder(top, t.count, nil, nil, container.NewStack(container.New(t.fit, t.table), container.NewVBox(t.empty)))
 }
 
 func (t *choreListTab) reload() {
@@ -203,6 +204,7 @@ func (t *choreListTab) reload() {
 	t.empty.Hidden = len(cs) > 0
 	t.empty.Refresh()
 	t.table.Hidden = len(cs) == 0 // its header would show under the message
+	t.fit.refit()
 	t.table.Refresh()
 }
 
