@@ -20,6 +20,7 @@ type officersTab struct {
 	p     *meetingsPage
 	all   []data.Officer
 	table *widget.Table
+	fit   *fitTable
 	add   *widget.Button
 	empty *widget.Label
 	form  *officerForm // the dialog last opened, for tests
@@ -49,18 +50,21 @@ func newOfficersTab(p *meetingsPage) *officersTab {
 	t := &officersTab{p: p}
 	t.table = widget.NewTable(
 		func() (int, int) { return len(t.all), len(officerColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		newFitCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row < len(t.all) {
-				o.(*widget.Label).SetText(officerColumns[id.Col].text(t.all[id.Row], p.u.store.Today()))
+			if id.Row < len(t.all) && id.Col < len(officerColumns) {
+				t.fit.setFitCell(o, id.Col, officerColumns[id.Col].text(t.all[id.Row], p.u.store.Today()), widget.MediumImportance)
 			}
 		},
 	)
-	labelHeader(t.table, len(officerColumns), func(i int) (string, float32) { return officerColumns[i].title, officerColumns[i].width })
+	cols := make([]fitColumn, len(officerColumns))
+	for i, c := range officerColumns {
+		// the office and the officer's name wrap in a narrow window
+		cols[i] = fitColumn{title: c.title, min: min(c.width, 110), wrap: i <= 1}
+	}
+	t.fit = newFitTable(t.table, cols, func() int { return len(t.all) }, func(row, col int) string {
+		return officerColumns[col].text(t.all[row], p.u.store.Today())
+	})
 	t.table.OnSelected = func(id widget.TableCellID) {
 		t.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(t.all) {
@@ -80,7 +84,7 @@ func (t *officersTab) view() fyne.CanvasObject {
 	hint := widget.NewLabel("Optional, for peer-run houses. Officers in office on a meeting's day give their reports at house business meetings.")
 	hint.Wrapping = fyne.TextWrapWord
 	top := container.NewBorder(nil, nil, t.add, nil, hint)
-	return container.NewBorder(top, nil, nil, nil, container.NewStack(t.table, container.NewVBox(t.empty)))
+	return container.NewBorder(top, nil, nil, nil, container.NewStack(container.New(t.fit, t.table), container.NewVBox(t.empty)))
 }
 
 func (t *officersTab) reload() {
@@ -92,7 +96,7 @@ func (t *officersTab) reload() {
 	t.all = os
 	showIfEmpty(t.empty, len(os) == 0)
 	t.table.Hidden = len(os) == 0 // its header would show under the message
-	t.table.Refresh()
+	t.fit.refit()
 }
 
 // officerForm adds or edits one term in one office.

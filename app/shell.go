@@ -1,7 +1,10 @@
 package app
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -65,12 +68,27 @@ func (u *UI) showShell() {
 		s.show(secs[i])
 	}
 	top := u.topBar()
-	split := container.NewHSplit(s.nav, s.content)
-	split.Offset = 0.16
-	u.setContent(container.NewBorder(top, nil, nil, nil, split))
+	// The navigation is as wide as its longest title and the section
+	// has the rest of the window: a split gave a section wider than the
+	// window the navigation's room ("Accountabilit" at 800 px), and a
+	// sideways scroll laid a section out wider than the window.
+	floor := canvas.NewRectangle(color.Transparent)
+	floor.SetMinSize(fyne.NewSize(navWidth(secs), 0))
+	nav := container.NewHBox(container.NewStack(floor, s.nav), widget.NewSeparator())
+	u.setContent(container.NewBorder(top, nil, nil, nil, container.NewBorder(nil, nil, nav, nil, s.content)))
 	u.inShell = true
 	u.screens.shell = s
 	s.nav.Select(0)
+}
+
+// navWidth is the width a navigation row needs for its icon and the
+// longest title, with the list's padding and scroll bar.
+func navWidth(secs []section) float32 {
+	var w float32
+	for _, sec := range secs {
+		w = max(w, fyne.MeasureText(sec.title, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	return w + theme.IconInlineSize() + 2*theme.InnerPadding() + 3*theme.Padding() + theme.ScrollBarSize()
 }
 
 // goToSection shows the named section, as choosing it in the navigation

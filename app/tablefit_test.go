@@ -225,21 +225,3 @@ func TestIncidentListWrapsInsteadOfCutting(t *testing.T) {
 	}
 	savePNG(t, u.win, "incidents.png")
 }
-
-// The chore list wraps a long chore name, area and schedule instead of
-// ending them in "…".
-func TestChoreListWrapsInsteadOfCutting(t *testing.T) {
-	long := data.Chore{Name: "Deep clean: bathroom grout and extractor fan",
-		Area: "Upstairs bathroom and landing", Effort: 4, Frequency: data.Weekly, Weekday: time.Saturday, People: 2, Active: true}
-	u, _ := choreHouse(t, long)
-	u.win.Resize(fyne.NewSize(1000, 700))
-	p := u.screens.chores
-	p.selectTab(choreTabList)
-	if len(p.list.chores) != 1 {
-		t.Fatalf("%d chores listed", len(p.list.chores))
-	}
-	if cut := cutLabels(p.list.table); len(cut) > 0 {
-		t.Errorf("cut in the chore list: %q", cut)
-	}
-	savePNG(t, u.win, "chore-list.png")
-}
